@@ -1,0 +1,92 @@
+/**
+ * The shape of a deployment's configuration file (`hutong.config.json`): its communities,
+ * phone lines, quick-exit targets and languages. Pure: parsing only, no file access.
+ */
+import * as z from 'zod/mini';
+import { languages } from './languages.ts';
+
+const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(500));
+
+/** Text in every language the code knows, so no page is ever half-translated. */
+const localized = z.strictObject({ 'zh-CN': text, en: text });
+
+const httpsUrl = z.string().check(
+  z.refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
+    message: 'must be an https:// address',
+  }),
+);
+
+const phoneNumber = z.string().check(z.regex(/^[0-9][0-9 -]{1,19}$/, 'must be digits, spaces or dashes'));
+
+/** A number people can call, with what it is for. */
+const phoneLine = z.strictObject({
+  /** Digits as dialled, e.g. "110" or "12345". */
+  number: phoneNumber,
+  /** Who answers, e.g. "Police". */
+  name: localized,
+  /** When to call it, in a few words. */
+  when: localized,
+});
+
+/** The office that triages one community's reports. */
+const office = z.strictObject({
+  name: localized,
+  phone: phoneNumber,
+  address: localized,
+  /** Opening hours as people read them, e.g. "Mon–Fri 9:00–17:00". */
+  hours: localized,
+});
+
+/** One residential community (社区) served by the deployment. */
+const community = z.strictObject({
+  /** Stable id used in reports and URLs: lower-case letters, digits and dashes. */
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be lower-case letters, digits or dashes')),
+  name: localized,
+  office,
+});
+
+/** The whole deployment configuration. */
+export const deploymentSchema = z
+  .strictObject({
+    /** The portal's name as shown in the header. */
+    name: localized,
+    /** Languages the site is published in; the first is the default, served at `/`. */
+    languages: z.array(z.enum(languages)).check(z.minLength(1)),
+    /** The number to call when a child is in danger right now (110 in China). */
+    emergency: phoneLine,
+    /** Other lines, in the order the footer lists them. */
+    hotlines: z.array(phoneLine),
+    /** Where the quick exit sends people, per language: a neutral site such as a weather page. */
+    quickExit: z.strictObject({ 'zh-CN': httpsUrl, en: httpsUrl }),
+    communities: z.array(community).check(z.minLength(1)),
+  })
+  .check(
+    z.refine((d) => new Set(d.communities.map((c) => c.id)).size === d.communities.length, {
+      message: 'community ids must be unique',
+      path: ['communities'],
+    }),
+    z.refine((d) => new Set(d.languages).size === d.languages.length, {
+      message: 'languages must not repeat',
+      path: ['languages'],
+    }),
+  );
+
+/** A validated deployment configuration. */
+export type Deployment = z.infer<typeof deploymentSchema>;
+
+/** A community as configured. */
+export type Community = Deployment['communities'][number];
+
+/** A phone line as configured. */
+export type PhoneLine = Deployment['emergency'];
+
+/**
+ * Validates a parsed configuration file, or throws one error listing every problem.
+ * @example parseDeployment(JSON.parse(readFileSync('hutong.config.json', 'utf8')))
+ */
+export function parseDeployment(raw: unknown): Deployment {
+  const result = deploymentSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new Error(`hutong.config.json is not valid:\n${problems.join('\n')}`);
+}

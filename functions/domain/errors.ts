@@ -1,0 +1,102 @@
+/**
+ * Every error the functions answer with. Each has an explicit name (minifiers can't mangle it),
+ * an HTTP status, an API error code, and a `toJSON()` that speaks the request's language.
+ */
+
+import type { FieldIssue } from './issues.ts';
+import { defaultLanguage, type Language } from './languages.ts';
+import { type ErrorCode, errorMessages } from './messages.ts';
+
+/** An error that becomes an API response with the standard error body. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+  readonly headers: Record<string, string>;
+  /** The language of the message; set where it is known, else by the handler wrapper. */
+  language: Language | undefined;
+
+  constructor(
+    statusCode: number,
+    code: ErrorCode,
+    options: {
+      issues?: FieldIssue[];
+      headers?: Record<string, string>;
+      language?: Language;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.name = 'ApiError';
+    this.statusCode = statusCode;
+    this.code = code;
+    this.issues = options.issues;
+    this.headers = options.headers ?? {};
+    this.language = options.language;
+  }
+
+  /** The error body: `{ error, message, issues? }`. */
+  toJSON(): { error: ErrorCode; message: string; issues?: FieldIssue[] } {
+    const message = errorMessages[this.code][this.language ?? defaultLanguage];
+    return this.issues ? { error: this.code, message, issues: this.issues } : { error: this.code, message };
+  }
+}
+
+/** 400: the request can be read but is not acceptable; nothing was written. */
+export class InvalidRequestError extends ApiError {
+  constructor(
+    code: 'invalid_report' | 'invalid_json' | 'invalid_idempotency_key',
+    options: { issues?: FieldIssue[]; language?: Language } = {},
+  ) {
+    super(400, code, options);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+/** 422: an Idempotency-Key was sent again with a different body. */
+export class IdempotencyConflictError extends ApiError {
+  constructor(language: Language) {
+    super(422, 'idempotency_key_reused', { language });
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+/** 413: the body is over the size limit. */
+export class PayloadTooLargeError extends ApiError {
+  constructor() {
+    super(413, 'payload_too_large');
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/** 415: the body is not JSON. */
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor() {
+    super(415, 'unsupported_media_type');
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+/** 404: nothing here, or nothing this caller may know exists. */
+export class NotFoundError extends ApiError {
+  constructor() {
+    super(404, 'not_found');
+    this.name = 'NotFoundError';
+  }
+}
+
+/** 405: the path exists but not with this method. */
+export class MethodNotAllowedError extends ApiError {
+  constructor(allowed: readonly string[]) {
+    super(405, 'method_not_allowed', { headers: { allow: allowed.join(', ') } });
+    this.name = 'MethodNotAllowedError';
+  }
+}
+
+/** 503: the database refused or could not be reached; nothing was acknowledged. */
+export class StoreUnavailableError extends ApiError {
+  constructor(cause: unknown) {
+    super(503, 'service_unavailable', { headers: { 'retry-after': '5' }, cause });
+    this.name = 'StoreUnavailableError';
+  }
+}

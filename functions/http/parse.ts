@@ -1,0 +1,23 @@
+/** Validation at the boundary, once: a schema failure becomes a 400 with readable issues. */
+import type * as z from 'zod/mini';
+import { InvalidRequestError } from '../domain/errors.ts';
+import { describeIssues } from '../domain/issues.ts';
+import type { Language } from '../domain/languages.ts';
+
+/**
+ * Parses `value` with `schema`, or throws a 400 `invalid_report` listing every problem in
+ * `language`.
+ * @example const report = parseOrThrow(schema, body, language);
+ */
+export function parseOrThrow<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  language: Language,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidRequestError('invalid_report', {
+    issues: describeIssues(result.error.issues, value, language),
+    language,
+  });
+}

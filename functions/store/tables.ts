@@ -1,0 +1,94 @@
+/**
+ * The one table definition. The CDK stack and the local runtime both derive their table from
+ * this data; nothing else describes the table. No AWS calls here.
+ */
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N';
+}
+
+/** A global secondary index of the table. */
+export interface IndexDefinition {
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Attributes copied into the index besides the keys; empty means keys only. */
+  include: readonly string[];
+}
+
+/** A table as data. */
+export interface TableDefinition {
+  /** Logical id: the CDK construct id and the local table name. */
+  id: string;
+  /** The environment variable that carries the table's name to functions. */
+  envVar: string;
+  partitionKey: KeyAttribute;
+  sortKey: KeyAttribute;
+  indexes: readonly IndexDefinition[];
+  /** A numeric epoch-seconds attribute DynamoDB may use as a TTL backstop; purges never rely on it. */
+  ttlAttribute: string;
+}
+
+/**
+ * The single table. Items by key:
+ * - `REPORT#<receipt hash>` / `REPORT`: a report; found by receipt in one GetItem.
+ * - `IDEM#<derived name>` / `IDEM`: an idempotency record, kept at least 24 hours.
+ */
+export const mainTable = {
+  id: 'reports',
+  envVar: 'TABLE_NAME',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  indexes: [
+    {
+      // The office queue: one community's reports, urgent first, then oldest first.
+      name: 'queue',
+      partitionKey: { name: 'queuePk', type: 'S' },
+      sortKey: { name: 'queueSk', type: 'S' },
+      include: ['ref', 'status', 'urgent', 'categories', 'childAgeBand', 'createdAt', 'updatedAt'],
+    },
+    {
+      // Staff look a report up by its office reference; eventual consistency is fine for them.
+      name: 'by-ref',
+      partitionKey: { name: 'ref', type: 'S' },
+      include: [],
+    },
+  ],
+  ttlAttribute: 'ttl',
+} as const satisfies TableDefinition;
+
+/** Every table of the portal. */
+export const tables: readonly TableDefinition[] = [mainTable];
+
+/** The `CreateTable` input for a definition, as the local runtime creates it. */
+export function createTableInput(table: TableDefinition, tableName: string): CreateTableCommandInput {
+  const keys = [
+    table.partitionKey,
+    table.sortKey,
+    ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
+  const attributes = new Map(keys.filter((k) => k !== undefined).map((k) => [k.name, k.type]));
+  const keySchema = (pk: KeyAttribute, sk?: KeyAttribute) => [
+    { AttributeName: pk.name, KeyType: 'HASH' as const },
+    ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' as const }] : []),
+  ];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+      AttributeName,
+      AttributeType,
+    })),
+    KeySchema: keySchema(table.partitionKey, table.sortKey),
+    GlobalSecondaryIndexes: table.indexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: keySchema(index.partitionKey, index.sortKey),
+      Projection:
+        index.include.length > 0
+          ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.include] }
+          : { ProjectionType: 'KEYS_ONLY' },
+    })),
+  };
+}
