@@ -1,0 +1,118 @@
+/**
+ * The local API: a router built from functions/routes.ts that hands each handler the event API
+ * Gateway would send. Unknown paths and methods answer with the API's error shape.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  type ApiError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+} from '../../functions/domain/errors.ts';
+import { pickLanguage } from '../../functions/domain/languages.ts';
+import { routeKey, routeName, routes } from '../../functions/routes.ts';
+import { repoRoot } from '../site-build.ts';
+import { sendResult, toEvent } from './events.ts';
+
+type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway HTTP APIs refuse payloads over 10 MB before any function runs. */
+const gatewayMaxBytes = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  method: string;
+  routeKey: string;
+  pattern: RegExp;
+  params: string[];
+  handler: Handler;
+}
+
+function compile(path: string): { pattern: RegExp; params: string[] } {
+  const params: string[] = [];
+  const source = path
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      params.push(param);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}$`), params };
+}
+
+/** Imports every route's handler, as Lambda would at cold start; a broken handler fails here. */
+export async function loadRoutes(): Promise<CompiledRoute[]> {
+  return Promise.all(
+    routes.map(async (route) => {
+      const file = join(repoRoot, 'functions', 'handlers', `${routeName(route)}.ts`);
+      const module = (await import(pathToFileURL(file).href)) as { handler?: Handler };
+      if (typeof module.handler !== 'function') throw new Error(`${file} does not export a handler`);
+      return {
+        method: route.method,
+        routeKey: routeKey(route),
+        ...compile(route.path),
+        handler: module.handler,
+      };
+    }),
+  );
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= gatewayMaxBytes) chunks.push(chunk);
+    });
+    request.on('end', () => done(size > gatewayMaxBytes ? undefined : Buffer.concat(chunks)));
+    request.on('error', fail);
+  });
+}
+
+function refuse(request: IncomingMessage, response: ServerResponse, error: ApiError): void {
+  error.language = pickLanguage(request.headers['accept-language']);
+  sendResult(response, {
+    statusCode: error.statusCode,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      ...error.headers,
+    },
+    body: JSON.stringify(error.toJSON()),
+  });
+}
+
+/** Builds the request listener for `/api/*`. */
+export function apiRouter(compiled: CompiledRoute[]) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = new URL(request.url ?? '/', 'http://local').pathname;
+    const matches = compiled
+      .map((route) => ({ route, match: route.pattern.exec(path) }))
+      .filter((entry) => entry.match !== null);
+    const found = matches.find((entry) => entry.route.method === request.method);
+    const body = await readBody(request);
+    if (!found) {
+      const allowed = matches.map((entry) => entry.route.method);
+      return refuse(
+        request,
+        response,
+        allowed.length ? new MethodNotAllowedError(allowed) : new NotFoundError(),
+      );
+    }
+    if (!body) return refuse(request, response, new PayloadTooLargeError());
+    const pathParameters = Object.fromEntries(
+      found.route.params.map((name, i) => [name, decodeURIComponent(found.match?.[i + 1] ?? '')]),
+    );
+    const event = toEvent(request, body, {
+      routeKey: found.route.routeKey,
+      ...(found.route.params.length ? { pathParameters } : {}),
+    });
+    sendResult(response, await found.route.handler(event));
+  };
+}

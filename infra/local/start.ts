@@ -1,0 +1,129 @@
+/**
+ * The local runtime: the whole portal in one process, on the embedded DynamoDB. `start()` runs
+ * its steps in order; `stop()` undoes them in reverse, letting requests in flight finish and
+ * the database flush, so nothing is lost.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { mainTable } from '../../functions/store/tables.ts';
+import { ensureSiteBuilt, repoRoot, siteDist } from '../site-build.ts';
+import { createTables, localAws, startDynamo } from './dynamodb.ts';
+import { apiRouter, loadRoutes } from './router.ts';
+import { staticSite } from './static-site.ts';
+
+/** How to run. Every field has a default; port 0 picks a free port. */
+export interface StartOptions {
+  port?: number;
+  dynamodbPort?: number;
+  /** Where the database and the receipt salt live; kept across restarts. */
+  dataDir?: string;
+  /** Interface to listen on; loopback by default, so reports never leave the machine. */
+  host?: string;
+  /** Print nothing (tests); `output()` still has every line. */
+  quiet?: boolean;
+}
+
+/** A running portal. */
+export interface Runtime {
+  /** The portal's address, e.g. `http://localhost:4321`. */
+  url: string;
+  dynamodbEndpoint: string;
+  dataDir: string;
+  /** Everything the runtime itself printed. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** The salt is generated once per data directory and never changes: old receipts must keep working. */
+function ensureReceiptSalt(dataDir: string): string {
+  const file = join(dataDir, 'receipt-salt');
+  if (!existsSync(file))
+    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  return file;
+}
+
+function closeServer(server: ReturnType<typeof createServer>): Promise<void> {
+  return new Promise((done) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(force);
+      done();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/** Starts the portal: env, embedded DynamoDB, tables, site, router. */
+export async function start(options: StartOptions = {}): Promise<Runtime> {
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    if (!options.quiet) console.log(line);
+  };
+
+  // 1. Environment: the data directory and the receipt salt.
+  const dataDir = resolve(repoRoot, options.dataDir ?? '.data');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const saltFile = ensureReceiptSalt(dataDir);
+
+  // 2. Embedded DynamoDB, its LevelDB in the data directory.
+  const dynamo = await startDynamo(options.dynamodbPort ?? 8000, dataDir);
+
+  // 3. Tables, from the one definition in functions/store/tables.ts.
+  const created = await createTables(dynamo.endpoint);
+  if (created.length) say(`Created table ${created.join(', ')}.`);
+
+  // The handlers read these at import, exactly as a Lambda reads its configuration.
+  Object.assign(process.env, {
+    [mainTable.envVar]: mainTable.id,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    RECEIPT_SALT_SOURCE: `file:${saltFile}`,
+    AWS_REGION: localAws.region,
+    AWS_ACCESS_KEY_ID: localAws.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localAws.credentials.secretAccessKey,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+
+  // 4. The site, rebuilt if its sources changed since the last build.
+  try {
+    if (await ensureSiteBuilt()) say('Built the site.');
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+
+  // 5. The router for /api/* from functions/routes.ts, and the static site for the rest.
+  const api = apiRouter(await loadRoutes());
+  const site = staticSite(siteDist);
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const isApi = (request.url ?? '/').startsWith('/api/');
+    if (!isApi) return site(request, response);
+    api(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end('{"error":"internal_error","message":"Internal error"}');
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4321, host, done);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+
+  return {
+    url,
+    dynamodbEndpoint: dynamo.endpoint,
+    dataDir,
+    output: () => lines.join('\n'),
+    async stop() {
+      await closeServer(server);
+      await dynamo.stop();
+    },
+  };
+}

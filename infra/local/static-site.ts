@@ -1,0 +1,81 @@
+/**
+ * Serves the built site from site/dist with the same security headers CloudFront adds:
+ * directory URLs resolve to their index.html, hashed assets are cached for a year, pages are
+ * revalidated, and a missing page gets the site's 404 page.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { securityHeaders } from '../security-headers.ts';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+};
+
+function fileFor(root: string, pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const path = normalize(join(root, decoded));
+  if (path !== root && !path.startsWith(root + sep)) return undefined;
+  if (!existsSync(path)) return undefined;
+  return statSync(path).isDirectory() ? undefined : path;
+}
+
+function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): void {
+  const immutable = file.includes(`${sep}_astro${sep}`);
+  response.writeHead(status, {
+    ...securityHeaders,
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'content-length': statSync(file).size,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (request.method === 'HEAD') response.end();
+  else createReadStream(file).pipe(response);
+}
+
+/** Builds the request listener that serves `root`. */
+export function staticSite(root: string) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { ...securityHeaders, allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://local');
+    const directory = url.pathname.endsWith('/');
+    const file = fileFor(root, directory ? join(url.pathname, 'index.html') : url.pathname);
+    if (file) {
+      send(request, response, 200, file);
+      return;
+    }
+    if (!directory && fileFor(root, join(url.pathname, 'index.html'))) {
+      response.writeHead(301, { ...securityHeaders, location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
+    const notFound = fileFor(root, '/404.html');
+    if (notFound) {
+      send(request, response, 404, notFound);
+      return;
+    }
+    response
+      .writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' })
+      .end('Not found');
+  };
+}
