@@ -42,17 +42,16 @@ function lengthOf(value: unknown): number {
 function describe(issue: z.core.$ZodIssue, input: unknown, language: Language): FieldIssue[] {
   const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
   const field = fieldName(issue.path, language);
+  const missing = path.length > 0 && valueAt(input, issue.path) === undefined;
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: [...path, key],
         message: fill('unknownField', language, { field: key }),
       }));
-    case 'invalid_type': {
+    case 'invalid_type':
       if (path.length === 0) return [{ path, message: fill('notAnObject', language, {}) }];
-      const missing = valueAt(input, issue.path) === undefined;
       return [{ path, message: fill(missing ? 'required' : 'wrongType', language, { field }) }];
-    }
     case 'too_small': {
       const count = lengthOf(valueAt(input, issue.path));
       const kind = issue.origin === 'array' ? 'tooFewChoices' : 'textTooShort';
@@ -64,7 +63,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown, language: Language): 
       return [{ path, message: fill(kind, language, { field, max: Number(issue.maximum), count }) }];
     }
     case 'invalid_value':
-      return [{ path, message: fill('notAnOption', language, { field }) }];
+      return [{ path, message: fill(missing ? 'required' : 'notAnOption', language, { field }) }];
     case 'custom':
       return [{ path, message: fill('duplicateChoice', language, { field }) }];
     default:
