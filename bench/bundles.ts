@@ -1,0 +1,55 @@
+/**
+ * Bundles every handler exactly as the CDK does, then measures each bundle's minified size and
+ * the median time of a cold `import()` in 10 fresh Node processes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { routeName, routes } from '../functions/routes.ts';
+import { mainTable } from '../functions/store/tables.ts';
+import { esbuildOptions, handlerEntry } from '../infra/aws/bundling.ts';
+
+/** One handler's figures. */
+export interface BundleFigures {
+  name: string;
+  bytes: number;
+  coldImportMs: number[];
+}
+
+const runs = 10;
+
+/** Builds and measures every route's handler. */
+export async function measureBundles(): Promise<BundleFigures[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'hutong-bench-bundles-'));
+  // Module load must not touch the network: the salt file is only read on the first request.
+  const saltFile = join(dir, 'salt');
+  writeFileSync(saltFile, 'x'.repeat(64));
+  const probe = join(dir, 'probe.mjs');
+  writeFileSync(
+    probe,
+    'const start = performance.now(); await import(process.argv[2]); console.log(performance.now() - start);\n',
+  );
+  const figures: BundleFigures[] = [];
+  for (const name of [...new Set(routes.map(routeName))]) {
+    const outfile = join(dir, `${name}.mjs`);
+    await build(esbuildOptions(handlerEntry(name), outfile));
+    const coldImportMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const printed = execFileSync(process.execPath, [probe, outfile], {
+        env: {
+          PATH: process.env.PATH,
+          [mainTable.envVar]: mainTable.id,
+          RECEIPT_SALT_SOURCE: `file:${saltFile}`,
+          AWS_REGION: 'cn-north-1',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+        encoding: 'utf8',
+      });
+      coldImportMs.push(Number(printed.trim()));
+    }
+    figures.push({ name, bytes: statSync(outfile).size, coldImportMs });
+  }
+  return figures;
+}

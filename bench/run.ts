@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: measures bundle sizes and cold imports, page weights, and the report API
+ * under load, compares each with DESIGN.md's budgets, and writes docs/benchmarks.md.
+ */
+
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ensureSiteBuilt, repoRoot } from '../infra/site-build.ts';
+import { measureApiLoad } from './api-load.ts';
+import { budgets, verdict } from './budgets.ts';
+import { measureBundles } from './bundles.ts';
+import { measurePages } from './pages.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+await ensureSiteBuilt();
+console.log('Bundling and cold-importing every handler…');
+const bundles = await measureBundles();
+console.log('Weighing every page…');
+const pages = measurePages();
+console.log('Loading POST /api/reports…');
+const load = await measureApiLoad();
+
+const isReportPage = (path: string) => /^\/(en\/)?report\/$/.test(path);
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const lines = [
+  '# Benchmarks',
+  '',
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ` +
+    `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Re-run the command to regenerate this page; ` +
+    'tests never assert timings.',
+  '',
+  '## Lambda bundles',
+  '',
+  `Each handler bundled exactly as the CDK bundles it (\`infra/aws/bundling.ts\`: ESM, minified, AWS SDK inside). ` +
+    `Cold import is the median of 10 fresh Node processes each running \`import()\` of the bundle. ` +
+    `Budgets: ${kb(budgets.bundleBytes)} minified, ${budgets.coldImportMs} ms cold import.`,
+  '',
+  '| handler | minified | size budget | cold import (median) | import budget |',
+  '|---|---:|---|---:|---|',
+  ...bundles.map((b) => {
+    const cold = median(b.coldImportMs);
+    return `| \`${b.name}\` | ${kb(b.bytes)} | ${verdict(b.bytes, budgets.bundleBytes)} | ${cold.toFixed(1)} ms | ${verdict(cold, budgets.coldImportMs)} |`;
+  }),
+  '',
+  '## Page weight',
+  '',
+  'What a first visit downloads: the HTML plus every stylesheet and script it references, each compressed ' +
+    `separately. Budgets: a content page ${kb(budgets.contentPageBytes)}, the report page ${kb(budgets.reportPageBytes)} ` +
+    `(gzip, the conservative figure; CloudFront also serves brotli). JavaScript on content pages is the quick exit only ` +
+    `(budget ${kb(budgets.quickExitBytes)}).`,
+  '',
+  '| page | files | raw | gzip | brotli | of which JS (gzip) | budget |',
+  '|---|---:|---:|---:|---:|---:|---|',
+  ...pages.map((p) => {
+    const budget = isReportPage(p.path) ? budgets.reportPageBytes : budgets.contentPageBytes;
+    return `| \`${p.path}\` | ${p.files} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.brotliBytes)} | ${kb(p.jsGzipBytes)} | ${verdict(p.gzipBytes, budget)} |`;
+  }),
+  '',
+  '## `POST /api/reports` on the local runtime',
+  '',
+  `autocannon, ${load.connections} connections for ${load.seconds} s, against \`npm start\`'s entry point in its own ` +
+    'process on loopback (embedded DynamoDB on LevelDB). Every request is a valid report with a fresh Idempotency-Key, ' +
+    'as the site sends it. The receipt hash (scrypt, N = 2^14) is most of each request’s CPU time, on purpose.',
+  '',
+  '| requests | requests/s | p50 | p99 | status codes |',
+  '|---:|---:|---:|---:|---|',
+  `| ${load.requests} | ${load.requestsPerSecond.toFixed(1)} | ${load.p50Ms} ms | ${load.p99Ms} ms | ${Object.entries(
+    load.statusCounts,
+  )
+    .map(([code, count]) => `${code}: ${count}`)
+    .join(', ')} |`,
+  '',
+  `Reconciliation: ${load.statusCounts['201'] ?? 0} answers of 201, ${load.storedReports} reports in the table, ` +
+    `${load.storedItems} items in all. Each submission wrote ${((load.storedItems || 0) / Math.max(1, load.storedReports)).toFixed(2)} ` +
+    `items (its idempotency record and its report): ${verdict(load.storedItems / Math.max(1, load.storedReports), budgets.writesPerSubmission)} ` +
+    'of the 2-write budget.',
+  '',
+];
+const file = join(repoRoot, 'docs', 'benchmarks.md');
+writeFileSync(file, lines.join('\n'));
+console.log(lines.join('\n'));
+console.log(`\nWrote ${file}`);
