@@ -1,0 +1,75 @@
+/**
+ * The portal's DynamoDB table, derived from the one table definition in `functions/store`.
+ * `tableProps` is the converter; `PortalTable` adds the settings every deployment must have.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import {
+  type Attribute,
+  AttributeType,
+  Billing,
+  type GlobalSecondaryIndexPropsV2,
+  ProjectionType,
+  TableEncryptionV2,
+  type TablePropsV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import type { TableDefinition } from '../../functions/store/tables.ts';
+
+type KeyAttribute = TableDefinition['partitionKey'];
+
+function attribute(key: KeyAttribute): Attribute {
+  return { name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER };
+}
+
+function index(definition: TableDefinition['indexes'][number]): GlobalSecondaryIndexPropsV2 {
+  return {
+    indexName: definition.name,
+    partitionKey: attribute(definition.partitionKey),
+    ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),
+    ...(definition.include.length > 0
+      ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...definition.include] }
+      : { projectionType: ProjectionType.KEYS_ONLY }),
+  };
+}
+
+/**
+ * The `TableV2` props for a table definition: its keys, indexes and TTL, plus the settings that
+ * protect reports. Encryption uses the AWS-managed key (`aws/dynamodb`): unlike the default
+ * DynamoDB-owned key, every use shows in CloudTrail, and no key policy is needed yet. A
+ * customer-managed key replaces it in place later (issue 7).
+ */
+export function tableProps(definition: TableDefinition): TablePropsV2 {
+  return {
+    partitionKey: attribute(definition.partitionKey),
+    sortKey: attribute(definition.sortKey),
+    globalSecondaryIndexes: definition.indexes.map(index),
+    // A backstop only: the scheduled purge is what enforces retention (TTL lags by hours).
+    timeToLiveAttribute: definition.ttlAttribute,
+    billing: Billing.onDemand(),
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: true,
+    encryption: TableEncryptionV2.awsManagedKey(),
+    // Reports outlive any stack: deleting the stack must never delete them.
+    removalPolicy: RemovalPolicy.RETAIN,
+  };
+}
+
+/** A table built from its definition, remembering the definition for grants and env vars. */
+export class PortalTable extends Construct {
+  /** The DynamoDB table. */
+  readonly table: TableV2;
+  /** The definition the table was built from. */
+  readonly definition: TableDefinition;
+
+  constructor(scope: Construct, definition: TableDefinition) {
+    super(scope, definition.id);
+    this.definition = definition;
+    this.table = new TableV2(this, 'table', tableProps(definition));
+  }
+
+  /** ARNs of the table's indexes, each named: grants never need an `index/*` wildcard. */
+  indexArns(): string[] {
+    return this.definition.indexes.map((i) => `${this.table.tableArn}/index/${i.name}`);
+  }
+}
