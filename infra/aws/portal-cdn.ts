@@ -1,0 +1,147 @@
+/**
+ * CloudFront in front of everything: the site from the private bucket (origin access control),
+ * `/api/*` from the HTTP API on the same domain (so no CORS), and the shared security headers on
+ * every response.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { securityHeaders } from '../security-headers.ts';
+import { directoryIndexSource } from './directory-index.ts';
+import { responseHeadersPolicyProps } from './response-headers.ts';
+
+/** A domain of the deployer's own, with its ACM certificate (in us-east-1, as CloudFront needs). */
+export interface CustomDomain {
+  domainName: string;
+  certificate: ICertificate;
+}
+
+/** What the distribution serves. */
+export interface PortalCdnProps {
+  bucket: IBucket;
+  /** The HTTP API's own domain name. */
+  apiDomainName: string;
+  /** The built site, read at synth time to see whether it has a 404 page. */
+  siteDir: string;
+  domain?: CustomDomain;
+}
+
+/** The distribution and its policies. */
+export class PortalCdn extends Construct {
+  /** The CloudFront distribution. */
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: PortalCdnProps) {
+    super(scope, id);
+    const headers = new ResponseHeadersPolicy(
+      this,
+      'security-headers',
+      responseHeadersPolicyProps(securityHeaders),
+    );
+    const directoryIndex = new CloudFrontFunction(this, 'directory-index', {
+      code: FunctionCode.fromInline(directoryIndexSource),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serves /path/ from path/index.html',
+    });
+    const api = new HttpOrigin(props.apiDomainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+    const has404Page = existsSync(join(props.siteDir, '404.html'));
+
+    this.distribution = new Distribution(this, 'distribution', {
+      comment: 'Hutong: the site and /api/',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableIpv6: true,
+      // Edges in Asia (Hong Kong, Taiwan, Japan, Korea, Singapore) are in PriceClass 200.
+      priceClass: PriceClass.PRICE_CLASS_200,
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.domainName],
+            certificate: props.domain.certificate,
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(props.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: api,
+          // Never redirect an API call: a POST would be replayed over plain HTTP first.
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
+      },
+      // Error pages apply to every behaviour, the API's too. S3 answers 403 for a missing object
+      // (the distribution may not list the bucket), so only 403 becomes the site's 404 page;
+      // the API's own 404s reach the client untouched, JSON body and all.
+      errorResponses: has404Page
+        ? [
+            {
+              httpStatus: 403,
+              responseHttpStatus: 404,
+              responsePagePath: '/404.html',
+              ttl: Duration.minutes(1),
+            },
+          ]
+        : [],
+    });
+    this.acknowledge(props.domain !== undefined);
+  }
+
+  private acknowledge(hasOwnDomain: boolean): void {
+    const findings = {
+      'AwsSolutions-CFR1':
+        'No geo restriction: residents report from wherever they are, and a block by country would ' +
+        'also turn away people travelling or using a VPN to stay safe.',
+      'AwsSolutions-CFR2':
+        'No WAF yet: abuse controls for the public API (proof of work, rate caps) and a web ACL come ' +
+        'in issues 3 and 7. The API stage is throttled meanwhile.',
+      'AwsSolutions-CFR3':
+        'No CloudFront standard access logging: those logs record every client IP address (c-ip) and ' +
+        'user agent, which would identify anonymous reporters.',
+      ...(hasOwnDomain
+        ? {}
+        : {
+            'AwsSolutions-CFR4':
+              'Without a custom domain the distribution uses the *.cloudfront.net certificate, whose ' +
+              'security policy CloudFront fixes at TLSv1. Set hutong:domainName and hutong:certificateArn ' +
+              '(docs/deploy.md) to get TLSv1.2_2021.',
+          }),
+    };
+    for (const [id, reason] of Object.entries(findings)) {
+      Validations.of(this.distribution).acknowledge({ id, reason });
+    }
+  }
+}
