@@ -1,0 +1,80 @@
+/**
+ * The `hutong` stack: the table, the receipt salt, one function per route behind the HTTP API,
+ * the private site bucket and CloudFront in front of both. Built from `functions/routes.ts` and
+ * `functions/store/tables.ts`; nothing here is named by hand twice.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { Construct } from 'constructs';
+import { deployment } from '../../functions/config.ts';
+import { routes } from '../../functions/routes.ts';
+import { mainTable } from '../../functions/store/tables.ts';
+import { PortalApi } from './portal-api.ts';
+import { PortalCdn } from './portal-cdn.ts';
+import { PortalFunction } from './portal-function.ts';
+import { ReceiptSalt } from './receipt-salt.ts';
+import { SiteBucket } from './site-bucket.ts';
+import { PortalTable } from './table.ts';
+
+/** What varies between deployments of the stack. */
+export interface HutongStackProps extends StackProps {
+  /** The built site to upload (normally `site/dist`). */
+  siteDir: string;
+  /** A domain of the deployer's own, and its ACM certificate ARN in us-east-1. */
+  domain?: { domainName: string; certificateArn: string };
+}
+
+/** The whole portal in one stack. */
+export class HutongStack extends Stack {
+  /** One function per route, in route-table order. */
+  readonly functions: PortalFunction[];
+
+  constructor(scope: Construct, id: string, props: HutongStackProps) {
+    super(scope, id, {
+      description: `Hutong (护童) child protection portal: ${deployment.name.en}`,
+      ...props,
+    });
+    const table = new PortalTable(this, mainTable);
+    const receiptSalt = new ReceiptSalt(this, 'receipt-salt');
+    const api = new PortalApi(this, 'api');
+    this.functions = routes.map((route) => {
+      const portalFunction = new PortalFunction(this, route);
+      portalFunction.bind({ table, receiptSalt });
+      api.addRoute(portalFunction);
+      return portalFunction;
+    });
+
+    const site = new SiteBucket(this, 'site');
+    const cdn = new PortalCdn(this, 'cdn', {
+      bucket: site.bucket,
+      apiDomainName: api.domainName,
+      siteDir: props.siteDir,
+      ...(props.domain
+        ? {
+            domain: {
+              domainName: props.domain.domainName,
+              certificate: Certificate.fromCertificateArn(this, 'certificate', props.domain.certificateArn),
+            },
+          }
+        : {}),
+    });
+    site.deploy(props.siteDir, cdn.distribution);
+
+    const siteDomain = props.domain?.domainName ?? cdn.distribution.distributionDomainName;
+    new CfnOutput(this, 'site-url', { description: 'The portal', value: `https://${siteDomain}/` });
+    new CfnOutput(this, 'distribution-domain', {
+      description: 'Point your domain (CNAME) here',
+      value: cdn.distribution.distributionDomainName,
+    });
+    new CfnOutput(this, 'distribution-id', { value: cdn.distribution.distributionId });
+    new CfnOutput(this, 'table-name', { value: table.table.tableName });
+    new CfnOutput(this, 'receipt-salt-secret', {
+      description: 'Never rotate or delete: old receipts stop working',
+      value: receiptSalt.secret.secretArn,
+    });
+    new CfnOutput(this, 'communities', {
+      description: 'Communities in hutong.config.json at deploy time',
+      value: deployment.communities.map((community) => community.id).join(','),
+    });
+  }
+}
