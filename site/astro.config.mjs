@@ -1,0 +1,25 @@
+// The public site: static pages only. Every asset is an external file from this origin, because
+// the CSP (infra/security-headers.ts) allows no inline script or style and no other origin.
+import { defineConfig, passthroughImageService } from 'astro/config';
+
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // Inline <style> would be blocked by `style-src 'self'`.
+    inlineStylesheets: 'never',
+  },
+  // No sharp: the site has no raster images to optimise, and sharp is a native dependency.
+  image: { service: passthroughImageService() },
+  markdown: {
+    // Shiki writes inline `style=` attributes, which the CSP blocks; content has no code anyway.
+    syntaxHighlight: false,
+  },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  vite: {
+    // Small scripts and assets are otherwise inlined into the HTML, which `script-src 'self'` blocks.
+    build: { assetsInlineLimit: 0 },
+  },
+});
