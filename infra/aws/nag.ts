@@ -49,7 +49,7 @@ export function reportedFindings(assemblyDir: string): Finding[] {
   );
 }
 
-/** One acknowledged rule: where, which, and why. */
+/** One acknowledged rule: where, which (`AwsSolutions-IAM5[Resource::*]`), and why. */
 export interface Acknowledgement {
   path: string;
   id: string;
@@ -64,7 +64,8 @@ export function acknowledgements(root: IConstruct): Acknowledgement[] {
       .flatMap((entry) =>
         Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
           path: construct.node.path,
-          id,
+          // CDK files ids without a known namespace under `Annotation::`; cdk-nag ignores it too.
+          id: id.replace(/^annotation::/i, ''),
           reason,
         })),
       ),

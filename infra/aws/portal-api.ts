@@ -86,9 +86,9 @@ export class PortalApi extends Construct {
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          `${routeKey(route)} is public on purpose: anonymous reporting is the point, with no account ` +
-          'and nothing that identifies the reporter. Abuse controls (proof of work, caps) come in a ' +
-          'later issue; staff routes get the JWT authorizer.',
+          `${routeKey(route)} is public by design (access: public in routes.ts): residents and children ` +
+          'use Hutong with no account, and anonymous reporting is the point. Abuse controls (proof of ' +
+          'work, caps) come in a later issue; staff routes get the JWT authorizer.',
       });
     }
     return httpRoute;
