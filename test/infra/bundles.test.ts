@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeName, routes } from '../../functions/routes.ts';
+import { mainTable } from '../../functions/store/tables.ts';
+import { esbuildOptions, handlerEntry } from '../../infra/aws/bundling.ts';
+import { environmentNames } from '../../infra/aws/route-needs.ts';
+
+/** DESIGN.md's budget for one function bundle, minified. */
+const maxBundleBytes = 400 * 1000;
+
+const run = promisify(execFile);
+// Outside the repository, so a bundle that still imports a package from node_modules fails to load.
+const outdir = mkdtempSync(join(tmpdir(), 'hutong-bundles-'));
+const bundleOf = (name: string) => join(outdir, name, 'index.mjs');
+
+beforeAll(async () => {
+  await Promise.all(
+    routes.map((route) => build(esbuildOptions(handlerEntry(routeName(route)), bundleOf(routeName(route))))),
+  );
+}, 120_000);
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+/**
+ * The environment Lambda would give the function: the variables the stack sets for its route
+ * (placeholder values; nothing is read until the first request) and what Lambda sets itself.
+ */
+function lambdaEnvironment(route: (typeof routes)[number]): NodeJS.ProcessEnv {
+  const placeholders: Record<string, string> = {
+    [mainTable.envVar]: 'hutong-reports',
+    RECEIPT_SALT_SOURCE: 'file:/dev/null',
+  };
+  return {
+    PATH: process.env.PATH,
+    AWS_REGION: 'cn-north-1',
+    NODE_OPTIONS: '--enable-source-maps',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...Object.fromEntries(
+      environmentNames(route, mainTable.envVar).map((name) => [name, placeholders[name]]),
+    ),
+  };
+}
+
+describe.each(routes.map((route) => [routeName(route), route] as const))('the %s bundle', (name, route) => {
+  it('stays within the 400 KB budget, minified, with a linked source map', () => {
+    // Act
+    const bytes = statSync(bundleOf(name)).size;
+    const code = readFileSync(bundleOf(name), 'utf8');
+    // Assess
+    expect(bytes).toBeLessThanOrEqual(maxBundleBytes);
+    expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+    expect(statSync(`${bundleOf(name)}.map`).size).toBeGreaterThan(0);
+  });
+
+  it('loads in a fresh Node process with only the environment the stack gives it', async () => {
+    // Prepare
+    const url = pathToFileURL(bundleOf(name)).href;
+    const script = `const m = await import(${JSON.stringify(url)}); console.log(typeof m.handler);`;
+    // Act
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: outdir,
+      env: lambdaEnvironment(route),
+    });
+    // Assess
+    expect(stdout.trim()).toBe('function');
+  });
+});

@@ -1,0 +1,187 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directoryIndexSource } from '../../infra/aws/directory-index.ts';
+import { responseHeadersPolicyProps } from '../../infra/aws/response-headers.ts';
+import { contentSecurityPolicy, permissionsPolicy } from '../../infra/security-headers.ts';
+import { type Synthesized, synthesize } from './synthesize.ts';
+
+type Properties = Record<string, unknown>;
+type Behavior = Record<string, unknown> & { PathPattern?: string };
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+});
+afterAll(() => synth.cleanUp());
+
+function only(type: string): Properties {
+  const found = Object.values(synth.template.findResources(type));
+  expect(found, type).toHaveLength(1);
+  return (found[0] as { Properties: Properties }).Properties;
+}
+
+function distributionConfig(): Properties {
+  return only('AWS::CloudFront::Distribution').DistributionConfig as Properties;
+}
+
+function apiBehavior(): Behavior {
+  const behaviors = distributionConfig().CacheBehaviors as Behavior[];
+  const api = behaviors.filter((b) => b.PathPattern === '/api/*');
+  expect(api).toHaveLength(1);
+  return api[0] as Behavior;
+}
+
+describe('site bucket', () => {
+  it('is private, encrypted, TLS-only and not a website when the site is deployed to it', () => {
+    // Act
+    const bucket = only('AWS::S3::Bucket');
+    // Assess
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket).not.toHaveProperty('WebsiteConfiguration');
+    expect(bucket).not.toHaveProperty('LoggingConfiguration');
+    expect(bucket.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+    synth.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' } }),
+        ]),
+      },
+    });
+    synth.template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+  });
+});
+
+describe('CloudFront distribution', () => {
+  it('serves /api/* from the HTTP API uncached, with every method and the viewer headers but Host', () => {
+    // Act
+    const api = apiBehavior();
+    const origins = distributionConfig().Origins as Properties[];
+    const apiOrigin = origins.find((o) => o.Id === api.TargetOriginId) as Properties;
+    // Assess
+    expect(api).toMatchObject({
+      CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+      OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
+    });
+    expect(api).not.toHaveProperty('FunctionAssociations');
+    expect(apiOrigin.CustomOriginConfig).toEqual({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
+    expect(JSON.stringify(apiOrigin.DomainName)).toMatch(/\.execute-api\.".*"AWS::Region".*"AWS::URLSuffix"/);
+  });
+
+  it('reads the bucket through origin access control and rewrites directory URLs on the site only', () => {
+    // Act
+    const config = distributionConfig();
+    const site = config.DefaultCacheBehavior as Behavior;
+    const origins = config.Origins as Properties[];
+    const siteOrigin = origins.find((o) => o.Id === site.TargetOriginId) as Properties;
+    // Assess
+    expect(siteOrigin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Id'] });
+    expect(siteOrigin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    expect(only('AWS::CloudFront::OriginAccessControl').OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+    });
+    expect(site).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: expect.anything() }],
+    });
+    expect(config).toMatchObject({
+      DefaultRootObject: 'index.html',
+      HttpVersion: 'http2and3',
+      IPV6Enabled: true,
+    });
+    expect(config).not.toHaveProperty('Logging');
+  });
+
+  it('answers a missing page with /404.html but leaves the API its own 404 bodies', () => {
+    // Act
+    const errors = distributionConfig().CustomErrorResponses;
+    // Assess
+    expect(errors).toEqual([
+      { ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 },
+    ]);
+  });
+
+  it('sends the shared CSP and security headers on the site and the API alike', () => {
+    // Act
+    const policy = only('AWS::CloudFront::ResponseHeadersPolicy').ResponseHeadersPolicyConfig as Properties;
+    const config = distributionConfig();
+    // Assess
+    expect(policy.SecurityHeadersConfig).toEqual({
+      ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
+      StrictTransportSecurity: {
+        AccessControlMaxAgeSec: 63072000,
+        IncludeSubdomains: true,
+        Preload: false,
+        Override: true,
+      },
+      ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+    });
+    expect(policy.CustomHeadersConfig).toEqual({
+      Items: expect.arrayContaining([
+        { Header: 'permissions-policy', Value: permissionsPolicy, Override: true },
+      ]),
+    });
+    const policyId = (config.DefaultCacheBehavior as Behavior).ResponseHeadersPolicyId;
+    expect(apiBehavior().ResponseHeadersPolicyId).toEqual(policyId);
+  });
+});
+
+describe('responseHeadersPolicyProps', () => {
+  it('throws when a header has a value CloudFront cannot send', () => {
+    // Act + Assess
+    expect(() => responseHeadersPolicyProps({ 'x-frame-options': 'ALLOW-FROM https://a.example' })).toThrow(
+      /x-frame-options/,
+    );
+    expect(() => responseHeadersPolicyProps({ 'strict-transport-security': 'includeSubDomains' })).toThrow(
+      /strict-transport-security/,
+    );
+  });
+
+  it('turns headers CloudFront does not model into custom headers', () => {
+    // Act
+    const props = responseHeadersPolicyProps({ 'x-robots-tag': 'noindex' });
+    // Assess
+    expect(props.customHeadersBehavior?.customHeaders).toEqual([
+      { header: 'x-robots-tag', value: 'noindex', override: true },
+    ]);
+  });
+});
+
+describe('directory index function', () => {
+  type Result = { uri?: string; statusCode?: number; headers?: Record<string, { value: string }> };
+  const handler = new Function(`${directoryIndexSource}; return handler;`)() as (event: {
+    request: { uri: string };
+  }) => Result;
+
+  it('serves index.html for a directory URL', () => {
+    // Act + Assess
+    expect(handler({ request: { uri: '/report/' } }).uri).toBe('/report/index.html');
+    expect(handler({ request: { uri: '/' } }).uri).toBe('/index.html');
+    expect(handler({ request: { uri: '/en/learn/body/' } }).uri).toBe('/en/learn/body/index.html');
+  });
+
+  it('redirects a directory URL without its slash, and passes files through', () => {
+    // Act
+    const redirect = handler({ request: { uri: '/en/report' } });
+    // Assess
+    expect(redirect).toMatchObject({ statusCode: 301, headers: { location: { value: '/en/report/' } } });
+    expect(handler({ request: { uri: '/_astro/page.B1x2.css' } }).uri).toBe('/_astro/page.B1x2.css');
+    expect(handler({ request: { uri: '/404.html' } }).uri).toBe('/404.html');
+  });
+});
