@@ -1,0 +1,70 @@
+/**
+ * The whole portal for a browser test: the local runtime on free ports with a fresh data
+ * directory, what its database holds, and what a browser left behind.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import type { BrowserContext, Page } from 'playwright-core';
+import { mainTable } from '../../functions/store/tables.ts';
+import { start } from '../../infra/local/start.ts';
+
+/** A running portal. */
+export interface Portal {
+  url: string;
+  dynamodbEndpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the local runtime on free ports with an empty, temporary data directory. */
+export async function startPortal(): Promise<Portal> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hutong-e2e-'));
+  const runtime = await start({ port: 0, dynamodbPort: 0, dataDir, quiet: true });
+  return {
+    url: runtime.url,
+    dynamodbEndpoint: runtime.dynamodbEndpoint,
+    async stop() {
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every report item in the portal's table, as the office would find it. */
+export async function storedReports(endpoint: string): Promise<Record<string, unknown>[]> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    const items: Record<string, unknown>[] = [];
+    const pages = paginateScan({ client: DynamoDBDocumentClient.from(client) }, { TableName: mainTable.id });
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    return items.filter((item) => item.sk === 'REPORT');
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Records the URL of every request a browser context makes. */
+export function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** What the page's origin keeps in the browser: cookies, web storage and IndexedDB databases. */
+export async function browserTraces(page: Page) {
+  return page.evaluate(async () => ({
+    cookie: document.cookie,
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).map((db) => db.name),
+  }));
+}
+
+/** The traces of a visit that left none. */
+export const noTraces = { cookie: '', localStorage: 0, sessionStorage: 0, indexedDB: [] };

@@ -1,0 +1,200 @@
+/**
+ * The quick exit in Chromium, after GOV.UK "Exit this page": Shift three times or the button
+ * leaves for the neutral site at once, Back doesn't return, and screen readers hear the count.
+ * The machine has no internet, so the neutral sites are answered by page.route.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { deployment } from '../../functions/config.ts';
+import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
+import { type Portal, startPortal } from './portal.ts';
+
+/** Where the person was before the portal: Back from the neutral site should land here. */
+const before = 'https://search.example/';
+
+/** Answers the neutral sites and the page before with tiny pages of their own. */
+async function fakeInternet(context: BrowserContext): Promise<void> {
+  const origins = [before, ...Object.values(deployment.quickExit)].map((url) => new URL(url).origin);
+  await context.route(
+    (url) => origins.includes(url.origin),
+    (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><title>elsewhere</title><p>${route.request().url()}</p>`,
+      }),
+  );
+}
+
+const status = (page: Page) => page.locator('[data-quick-exit-status]').textContent();
+
+describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
+  let portal: Portal;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await phoneContext(browser);
+    await fakeInternet(context);
+    page = await context.newPage();
+    await page.goto(before);
+  });
+
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('leaves for the neutral site when Shift is pressed 3 times, and Back does not return', async () => {
+    // Prepare
+    await page.goto(`${portal.url}/report/`);
+
+    // Act
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.waitForURL(deployment.quickExit['zh-CN']);
+    await page.goBack();
+
+    // Assess
+    expect(page.url()).toBe(before);
+  });
+
+  it('leaves for the neutral site in the page language when the button is tapped', async () => {
+    // Prepare
+    await page.goto(`${portal.url}/en/learn/`);
+
+    // Act
+    await page.getByRole('link', { name: 'Emergency Exit this page' }).click();
+    await page.waitForURL(deployment.quickExit.en);
+    await page.goBack();
+
+    // Assess
+    expect(page.url()).toBe(before);
+  });
+
+  it('hides the page at once, before the neutral site has answered', async () => {
+    // Prepare: report what the page looks like the moment the exit begins (the page itself
+    // can't be asked afterwards: it is already on its way to the neutral site)
+    await page.goto(`${portal.url}/`);
+    const seen = new Promise<string>((resolve) =>
+      page.on('console', (message) => message.text().startsWith('exit:') && resolve(message.text())),
+    );
+    await page.evaluate(() =>
+      new MutationObserver(() =>
+        console.log(
+          `exit: ${document.documentElement.style.visibility} ${getComputedStyle(document.body).display}`,
+        ),
+      ).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] }),
+    );
+
+    // Act
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+
+    // Assess: hidden twice over, by the CSSOM style and by the stylesheet's class
+    expect(await seen).toBe('exit: hidden none');
+    await page.waitForURL(deployment.quickExit['zh-CN']);
+  });
+
+  it('does not count Shift used to type a capital letter', async () => {
+    // Prepare
+    await page.goto(`${portal.url}/en/report/`);
+    await page.getByLabel('Where').focus();
+
+    // Act
+    await page.keyboard.press('Shift+A');
+    await page.keyboard.press('Shift+B');
+    await page.keyboard.press('Shift+C');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+
+    // Assess
+    expect(page.url()).toBe(`${portal.url}/en/report/`);
+    expect(await page.getByLabel('Where').inputValue()).toBe('ABC');
+    expect(await status(page)).toBe('Shift, press 1 more time to exit.');
+  });
+
+  it('tells screen readers how many presses are left, and when the count has expired', async () => {
+    // Prepare
+    await page.clock.install();
+    await page.goto(`${portal.url}/en/`);
+
+    // Act / Assess
+    await page.keyboard.press('Shift');
+    expect(await status(page)).toBe('Shift, press 2 more times to exit.');
+    await page.keyboard.press('Shift');
+    expect(await status(page)).toBe('Shift, press 1 more time to exit.');
+    await page.clock.runFor(5_000);
+    expect(await status(page)).toBe('Exit this page expired.');
+    await page.keyboard.press('Shift');
+
+    // Assess: after expiry the count starts again, so one more press doesn't exit
+    expect(page.url()).toBe(`${portal.url}/en/`);
+    expect(await status(page)).toBe('Shift, press 2 more times to exit.');
+  });
+
+  it('announces in Chinese on Chinese pages', async () => {
+    // Prepare
+    await page.goto(`${portal.url}/children/`);
+
+    // Act
+    await page.keyboard.press('Shift');
+
+    // Assess
+    expect(await status(page)).toBe('Shift 键，再按 2 次即可离开。');
+  });
+
+  it('works before any other script of the page has loaded', async () => {
+    // Prepare: the report form's script never arrives
+    await context.route('**/_astro/*.js', () => new Promise(() => {}));
+    await page.goto(`${portal.url}/report/`, { waitUntil: 'commit' });
+    await page.locator('[data-quick-exit]').waitFor();
+
+    // Act
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+
+    // Assess
+    await page.waitForURL(deployment.quickExit['zh-CN']);
+  });
+});
+
+describe.skipIf(skipBrowser)('quick exit without JavaScript', () => {
+  let portal: Portal;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  it('is still a link to the neutral site', async () => {
+    // Prepare
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await fakeInternet(context);
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/report/`);
+
+    // Act
+    await page.getByRole('link', { name: '紧急 快速离开' }).click();
+
+    // Assess
+    await page.waitForURL(deployment.quickExit['zh-CN']);
+    await context.close();
+  });
+});
