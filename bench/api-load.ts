@@ -29,14 +29,18 @@ const body = JSON.stringify({
   language: 'zh-CN',
 });
 
-/** Runs the load and reconciles the 201s against what the table holds. */
-export async function measureApiLoad(connections = 10, seconds = 15): Promise<LoadFigures> {
+/**
+ * Sends `amount` reports over `connections` connections and reconciles the 201s against what
+ * the table holds. A fixed amount, not a duration, so no request is cut off in flight and the
+ * counts must match exactly.
+ */
+export async function measureApiLoad(connections: number, amount: number): Promise<LoadFigures> {
   const runtime = await spawnRuntime();
   try {
     const result = await autocannon({
       url: `${runtime.url}/api/reports`,
       connections,
-      duration: seconds,
+      amount,
       requests: [
         {
           method: 'POST',
@@ -55,7 +59,7 @@ export async function measureApiLoad(connections = 10, seconds = 15): Promise<Lo
     }
     return {
       connections,
-      seconds,
+      seconds: result.duration,
       requests: result.requests.total,
       requestsPerSecond: result.requests.average,
       p50Ms: result.latency.p50,
