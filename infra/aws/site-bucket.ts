@@ -3,7 +3,13 @@
  * it. Only CloudFront reads it (origin access control); it has no website hosting and no public
  * access of any kind.
  */
-import { BOOTSTRAP_QUALIFIER_CONTEXT, DefaultStackSynthesizer, Stack, Validations } from 'aws-cdk-lib';
+import {
+  BOOTSTRAP_QUALIFIER_CONTEXT,
+  DefaultStackSynthesizer,
+  RemovalPolicy,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -47,7 +53,10 @@ export class SiteBucket extends Construct {
    * the distribution so the new pages show at once.
    */
   deploy(siteDir: string, distribution: IDistribution): BucketDeployment {
-    const logs = new LogGroup(this, 'deployment-logs', { retention: RetentionDays.ONE_MONTH });
+    const logs = new LogGroup(this, 'deployment-logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     // Our own role, so the deployment function gets no AWS managed policy.
     const role = new Role(this, 'deployment-role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
