@@ -17,7 +17,10 @@ import {
   FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   OriginSslPolicy,
   PriceClass,
   ResponseHeadersPolicy,
@@ -30,6 +33,13 @@ import { Construct } from 'constructs';
 import { securityHeaders } from '../security-headers.ts';
 import { directoryIndexSource } from './directory-index.ts';
 import { responseHeadersPolicyProps } from './response-headers.ts';
+
+/**
+ * The only viewer headers the API receives. Everything else (User-Agent, cookies, Referer) is
+ * dropped at the edge, so the functions never even see it; Accept-Language picks the language
+ * of an error when the body can't be read.
+ */
+export const apiForwardedHeaders = ['content-type', 'idempotency-key', 'accept-language'] as const;
 
 /** A domain of the deployer's own, with its ACM certificate (in us-east-1, as CloudFront needs). */
 export interface CustomDomain {
@@ -69,6 +79,12 @@ export class PortalCdn extends Construct {
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
     });
     const has404Page = existsSync(join(props.siteDir, '404.html'));
+    const apiRequest = new OriginRequestPolicy(this, 'api-request', {
+      comment: 'Hutong API: forward only the headers the handlers read; no cookies',
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...apiForwardedHeaders),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
 
     this.distribution = new Distribution(this, 'distribution', {
       comment: 'Hutong: the site and /api/',
@@ -99,7 +115,7 @@ export class PortalCdn extends Construct {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: apiRequest,
           responseHeadersPolicy: headers,
         },
       },

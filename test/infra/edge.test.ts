@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryIndexSource } from '../../infra/aws/directory-index.ts';
 import { responseHeadersPolicyProps } from '../../infra/aws/response-headers.ts';
@@ -61,7 +61,7 @@ describe('site bucket', () => {
 });
 
 describe('CloudFront distribution', () => {
-  it('serves /api/* from the HTTP API uncached, with every method and the viewer headers but Host', () => {
+  it('serves /api/* from the HTTP API uncached, with every method and only the headers handlers read', () => {
     // Act
     const api = apiBehavior();
     const origins = distributionConfig().Origins as Properties[];
@@ -69,11 +69,21 @@ describe('CloudFront distribution', () => {
     // Assess
     expect(api).toMatchObject({
       CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
-      OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
       ViewerProtocolPolicy: 'https-only',
       AllowedMethods: expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
     });
     expect(api).not.toHaveProperty('FunctionAssociations');
+    const policies = synth.template.findResources('AWS::CloudFront::OriginRequestPolicy');
+    const policy = Object.entries(policies).find(([id]) =>
+      JSON.stringify(api.OriginRequestPolicyId).includes(id),
+    );
+    expect(policy?.[1].Properties.OriginRequestPolicyConfig).toMatchObject({
+      HeadersConfig: {
+        HeaderBehavior: 'whitelist',
+        Headers: ['content-type', 'idempotency-key', 'accept-language'],
+      },
+      CookiesConfig: { CookieBehavior: 'none' },
+    });
     expect(apiOrigin.CustomOriginConfig).toEqual({
       OriginProtocolPolicy: 'https-only',
       OriginSSLProtocols: ['TLSv1.2'],
