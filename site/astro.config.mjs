@@ -20,6 +20,17 @@ export default defineConfig({
   prefetch: false,
   vite: {
     // Small scripts and assets are otherwise inlined into the HTML, which `script-src 'self'` blocks.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        output: {
+          // The one stylesheet would otherwise be named after whichever page Rollup met first.
+          assetFileNames: (asset) =>
+            asset.names.some((name) => name.endsWith('.css'))
+              ? '_astro/site.[hash][extname]'
+              : '_astro/[name].[hash][extname]',
+        },
+      },
+    },
   },
 });

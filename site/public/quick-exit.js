@@ -18,6 +18,7 @@
     // replace(): the portal leaves the history, so Back can't return.
     root.classList.add('is-exiting');
     root.style.visibility = 'hidden';
+    doc.title = '';
     location.replace(link ? link.href : fallback);
   };
 
@@ -50,7 +51,7 @@
       }, 5000);
   });
 
-  // Back/forward cache: show the page again.
+  // bfcache: show the page again.
   addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
     clearTimeout(timer);

@@ -82,6 +82,23 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
     expect(JSON.stringify(stored)).not.toContain(digits.replace(/ /g, ''));
   });
 
+  it('shows the receipt only once: coming back to the page does not show it again', async () => {
+    // Prepare
+    await fillReport(page, uniqueText('小区门口常有一个孩子在乞讨'));
+    await page.getByRole('button', { name: '发送报告' }).click();
+    await page.getByRole('region', { name: '报告已收到' }).waitFor();
+
+    // Act
+    await page.getByRole('link', { name: '我已经记下了，返回首页' }).click();
+    await page.waitForURL(`${portal.url}/`);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: '报告对孩子的担忧' }).waitFor();
+
+    // Assess
+    expect(await page.locator('#receipt').isVisible()).toBe(false);
+    expect(await page.locator('.receipt__group').count()).toBe(0);
+  });
+
   it('shows "call 110 now" at the top of the screen as soon as "in danger" is ticked, before sending', async () => {
     // Prepare
     const call = page.getByRole('link', { name: '现在拨打 110' });
