@@ -10,6 +10,7 @@ import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import type { BrowserContext, Page } from 'playwright-core';
 import { mainTable } from '../../functions/store/tables.ts';
 import { start } from '../../infra/local/start.ts';
+import { storedTraces } from './in-page.ts';
 
 /** A running portal. */
 export interface Portal {
@@ -57,13 +58,8 @@ export function recordRequests(context: BrowserContext): string[] {
 }
 
 /** What the page's origin keeps in the browser: cookies, web storage and IndexedDB databases. */
-export async function browserTraces(page: Page) {
-  return page.evaluate(async () => ({
-    cookie: document.cookie,
-    localStorage: localStorage.length,
-    sessionStorage: sessionStorage.length,
-    indexedDB: (await indexedDB.databases()).map((db) => db.name),
-  }));
+export function browserTraces(page: Page) {
+  return page.evaluate(storedTraces);
 }
 
 /** The traces of a visit that left none. */

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deployment } from '../../functions/config.ts';
 import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
+import { logExitState } from './in-page.ts';
 import { type Portal, startPortal } from './portal.ts';
 
 /** Where the person was before the portal: Back from the neutral site should land here. */
@@ -88,14 +89,7 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
     const seen = new Promise<string>((resolve) =>
       page.on('console', (message) => message.text().startsWith('exit:') && resolve(message.text())),
     );
-    await page.evaluate(() =>
-      new MutationObserver(() => {
-        const { visibility } = document.documentElement.style;
-        const { display } = getComputedStyle(document.body);
-        // A microtask later, as the browser would paint it, with the tab's title
-        queueMicrotask(() => console.log(`exit: ${visibility} ${display} "${document.title}"`));
-      }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] }),
-    );
+    await page.evaluate(logExitState);
 
     // Act
     await page.keyboard.press('Shift');

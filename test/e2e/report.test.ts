@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
+import { focusedId } from './in-page.ts';
 import { type Portal, startPortal, storedReports } from './portal.ts';
 
 /** Answers every required question, as a neighbour worried about a child left alone. */
@@ -60,7 +61,7 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
     // Assess: the receipt, large and alone, with the focus on it
     const digits = (await page.locator('.receipt__group').allTextContents()).join(' ');
     expect(digits).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('receipt');
+    await expect.poll(() => page.evaluate(focusedId)).toBe('receipt');
     expect(await receiptPanel.textContent()).toContain('只显示这一次');
     expect(await page.locator('form[data-report-form]').isHidden()).toBe(true);
     expect((await sent).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
@@ -134,7 +135,7 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
     // Assess: the message by the field, in Chinese, and the summary focused
     expect(await fieldError.textContent()).toContain('发生了什么：请至少写 10 个字');
     expect(await page.getByLabel('发生了什么').getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    await expect.poll(() => page.evaluate(focusedId)).toBe('error-summary');
     expect(await page.locator('#error-summary').textContent()).toContain('请修改以下内容');
     expect((await storedReports(portal.dynamodbEndpoint)).length).toBe(before);
 
@@ -142,7 +143,7 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
     await page.locator('#error-summary a').first().click();
 
     // Assess
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('input-description');
+    await expect.poll(() => page.evaluate(focusedId)).toBe('input-description');
     expect(page.url()).toBe(`${portal.url}/report/`);
   });
 
@@ -206,7 +207,7 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
 
     // Assess
     expect(await page.locator('#send-failed').textContent()).toContain('报告暂时没能保存');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('send-failed');
+    await expect.poll(() => page.evaluate(focusedId)).toBe('send-failed');
     expect(await page.getByLabel('发生了什么').inputValue()).toContain('邻居家的孩子');
   });
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/site-build.ts';
 import { builtPages } from '../site/built-pages.ts';
 import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
+import { sidewaysOverflow } from './in-page.ts';
 import { type Portal, startPortal } from './portal.ts';
 
 const outDir = join(repoRoot, 'test', '.out', 'screenshots');
@@ -17,7 +18,7 @@ const fileName = (url: string, state = '') =>
   `${url.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home'}${state}.png`;
 
 async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  return page.evaluate(sidewaysOverflow);
 }
 
 describe.skipIf(skipBrowser)('pages at 360 px', () => {

@@ -1,0 +1,47 @@
+/**
+ * Functions the browser tests run inside a page with `page.evaluate`. The repository's types are
+ * Node's, so the few browser globals they read are declared here, for this module only. Each
+ * function is sent to the page as source: it may use nothing but browser globals.
+ */
+
+declare const document: {
+  cookie: string;
+  title: string;
+  activeElement: { id: string } | null;
+  documentElement: { scrollWidth: number; style: { visibility: string } };
+  body: unknown;
+};
+declare const window: { innerWidth: number };
+declare const localStorage: { length: number };
+declare const sessionStorage: { length: number };
+declare const indexedDB: { databases(): Promise<{ name?: string }[]> };
+declare function getComputedStyle(element: unknown): { display: string };
+declare class MutationObserver {
+  constructor(callback: () => void);
+  observe(target: unknown, options: { attributes: boolean; attributeFilter: string[] }): void;
+}
+
+/** The id of the element that has focus, where a screen reader would be. */
+export const focusedId = (): string | undefined => document.activeElement?.id;
+
+/** How far the page sticks out sideways past the screen, in CSS pixels. */
+export const sidewaysOverflow = (): number => document.documentElement.scrollWidth - window.innerWidth;
+
+/** What the page's origin keeps in the browser: cookies, web storage, IndexedDB databases. */
+export const storedTraces = async () => ({
+  cookie: document.cookie,
+  localStorage: localStorage.length,
+  sessionStorage: sessionStorage.length,
+  indexedDB: (await indexedDB.databases()).map((db) => db.name),
+});
+
+/**
+ * Logs `exit: <html visibility> <body display> "<title>"` the moment the quick exit marks the
+ * page, as it would be painted: the page can't be asked afterwards, it is already leaving.
+ */
+export const logExitState = (): void =>
+  new MutationObserver(() => {
+    const { visibility } = document.documentElement.style;
+    const { display } = getComputedStyle(document.body);
+    queueMicrotask(() => console.log(`exit: ${visibility} ${display} "${document.title}"`));
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
