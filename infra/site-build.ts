@@ -15,7 +15,14 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const siteDist = join(repoRoot, 'site', 'dist');
 
 /** Everything the site is built from: its sources, the shared domain and the deployment config. */
-const inputs = ['site/src', 'site/public', 'site/astro.config.mjs', 'functions/domain', 'hutong.config.json'];
+const inputs = [
+  'site/src',
+  'site/public',
+  'site/astro.config.mjs',
+  'functions/domain',
+  'functions/config.ts',
+  'hutong.config.json',
+];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
