@@ -14,6 +14,8 @@ import { esbuildOptions, handlerEntry } from '../infra/aws/bundling.ts';
 /** One handler's figures. */
 export interface BundleFigures {
   name: string;
+  /** True for the reference bundle, which is measured for comparison and never deployed. */
+  reference: boolean;
   bytes: number;
   coldImportMs: number[];
 }
@@ -31,10 +33,22 @@ export async function measureBundles(): Promise<BundleFigures[]> {
     probe,
     'const start = performance.now(); await import(process.argv[2]); console.log(performance.now() - start);\n',
   );
+  const entries = [
+    ...[...new Set(routes.map(routeName))].map((name) => ({
+      name,
+      entry: handlerEntry(name),
+      reference: false,
+    })),
+    {
+      name: 'dynamodb-client-only',
+      entry: join(import.meta.dirname, 'reference', 'dynamodb-client-only.ts'),
+      reference: true,
+    },
+  ];
   const figures: BundleFigures[] = [];
-  for (const name of [...new Set(routes.map(routeName))]) {
+  for (const { name, entry, reference } of entries) {
     const outfile = join(dir, `${name}.mjs`);
-    await build(esbuildOptions(handlerEntry(name), outfile));
+    await build(esbuildOptions(entry, outfile));
     const coldImportMs: number[] = [];
     for (let i = 0; i < runs; i++) {
       const printed = execFileSync(process.execPath, [probe, outfile], {
@@ -49,7 +63,7 @@ export async function measureBundles(): Promise<BundleFigures[]> {
       });
       coldImportMs.push(Number(printed.trim()));
     }
-    figures.push({ name, bytes: statSync(outfile).size, coldImportMs });
+    figures.push({ name, reference, bytes: statSync(outfile).size, coldImportMs });
   }
   return figures;
 }
