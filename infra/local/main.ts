@@ -46,8 +46,9 @@ Hutong is running.
 
   Portal     ${runtime.url}/   (English: ${runtime.url}/en/)
   API        ${runtime.url}/api/health   (contract: ${runtime.url}/api/openapi.json)
-  DynamoDB   ${runtime.dynamodbEndpoint}   table "${mainTable.id}"
-             aws dynamodb scan --table-name ${mainTable.id} --endpoint-url ${runtime.dynamodbEndpoint} --region local
+  DynamoDB   ${runtime.dynamodbEndpoint}   table "${mainTable.id}" (any credentials work)
+             AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws dynamodb scan --table-name ${mainTable.id} \\
+               --endpoint-url ${runtime.dynamodbEndpoint} --region local
   Data       ${data}   kept across restarts; \`npm run reset\` wipes it
 
 Press Ctrl-C to stop.
