@@ -2,7 +2,7 @@
  * `npm start`: runs the local runtime and says what a person needs to use it. Ctrl-C or
  * SIGTERM stops it cleanly; a second Ctrl-C forces it.
  */
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 
 // Before the SDK loads: its Node 20 deprecation notice says nothing a local user can act on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -40,7 +40,9 @@ try {
   process.exit(1);
 }
 
-const data = relative(repoRoot, runtime.dataDir) || runtime.dataDir;
+// Inside the repository a short relative path reads best; anywhere else, the full path.
+const inside = relative(repoRoot, runtime.dataDir);
+const data = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : runtime.dataDir;
 console.log(`
 Hutong is running.
 
