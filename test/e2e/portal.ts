@@ -5,11 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import type { BrowserContext, Page } from 'playwright-core';
-import { mainTable } from '../../functions/store/tables.ts';
 import { start } from '../../infra/local/start.ts';
+import { scanAll } from '../support/runtime.ts';
 import { storedTraces } from './in-page.ts';
 
 /** A running portal. */
@@ -35,19 +33,7 @@ export async function startPortal(): Promise<Portal> {
 
 /** Every report item in the portal's table, as the office would find it. */
 export async function storedReports(endpoint: string): Promise<Record<string, unknown>[]> {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  try {
-    const items: Record<string, unknown>[] = [];
-    const pages = paginateScan({ client: DynamoDBDocumentClient.from(client) }, { TableName: mainTable.id });
-    for await (const page of pages) items.push(...(page.Items ?? []));
-    return items.filter((item) => item.sk === 'REPORT');
-  } finally {
-    client.destroy();
-  }
+  return (await scanAll(endpoint)).filter((item) => item.type === 'report');
 }
 
 /** Records the URL of every request a browser context makes. */
