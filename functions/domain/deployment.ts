@@ -46,7 +46,7 @@ const community = z.strictObject({
 });
 
 /** The whole deployment configuration. */
-export const deploymentSchema = z
+const deploymentSchema = z
   .strictObject({
     /** The portal's name as shown in the header. */
     name: localized,
@@ -76,9 +76,6 @@ export type Deployment = z.infer<typeof deploymentSchema>;
 
 /** A community as configured. */
 export type Community = Deployment['communities'][number];
-
-/** A phone line as configured. */
-export type PhoneLine = Deployment['emergency'];
 
 /**
  * Validates a parsed configuration file, or throws one error listing every problem.

@@ -5,7 +5,7 @@
 import { randomInt, scrypt } from 'node:crypto';
 
 /** Digits in a receipt: about 53 bits, as GlobaLeaks uses. */
-export const receiptDigits = 16;
+const receiptDigits = 16;
 
 /**
  * scrypt cost. N = 2^14 with r = 8 needs 16 MiB and tens of milliseconds per hash: cheap for

@@ -16,8 +16,3 @@ export function newOfficeReference(): string {
   for (let i = 0; i < 10; i++) code += alphabet[randomInt(alphabet.length)];
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
-
-/** True when `value` has the shape of an office reference. */
-export function isOfficeReference(value: string): boolean {
-  return /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/.test(value);
-}

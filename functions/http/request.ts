@@ -4,7 +4,7 @@ import { InvalidRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } 
 import { isLanguage, type Language, pickLanguage } from '../domain/languages.ts';
 
 /** The largest body the API reads. */
-export const maxBodyBytes = 64 * 1024;
+const maxBodyBytes = 64 * 1024;
 
 /** A header's value; API Gateway lower-cases names in payload 2.0. */
 export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
@@ -17,7 +17,7 @@ export function acceptedLanguage(event: APIGatewayProxyEventV2): Language {
 }
 
 /** The `language` a body asks for, when it names one we speak. */
-export function bodyLanguage(body: unknown): Language | undefined {
+function bodyLanguage(body: unknown): Language | undefined {
   const language = body && typeof body === 'object' ? (body as { language?: unknown }).language : undefined;
   return isLanguage(language) ? language : undefined;
 }

@@ -32,7 +32,7 @@ export interface ReportItem extends ReportInput {
 }
 
 /** The key of the report a receipt hash opens. */
-export function reportKey(receiptHash: string): { pk: string; sk: 'REPORT' } {
+function reportKey(receiptHash: string): { pk: string; sk: 'REPORT' } {
   return { pk: `REPORT#${receiptHash}`, sk: 'REPORT' };
 }
 
