@@ -29,6 +29,11 @@ export interface ReportItem extends ReportInput {
   version: number;
   queuePk: string;
   queueSk: string;
+  /**
+   * The idempotency record's derived name, when the client sent a key: it lets a retry prove a
+   * report is its own without reading it. It reveals nothing of the key or the reporter.
+   */
+  submission?: string;
 }
 
 /** The key of the report a receipt hash opens. */
@@ -39,7 +44,14 @@ function reportKey(receiptHash: string): { pk: string; sk: 'REPORT' } {
 /** Builds the stored item for a validated report. */
 export function reportItem(
   report: ReportInput,
-  fields: { receiptHash: string; ref: string; urgent: boolean; urgentReasons: UrgentReason[]; now: Date },
+  fields: {
+    receiptHash: string;
+    ref: string;
+    urgent: boolean;
+    urgentReasons: UrgentReason[];
+    now: Date;
+    submission: string | undefined;
+  },
 ): ReportItem {
   const createdAt = fields.now.toISOString();
   return {
@@ -55,6 +67,7 @@ export function reportItem(
     version: 1,
     queuePk: report.community,
     queueSk: `${fields.urgent ? 0 : 1}#${createdAt}#${fields.ref}`,
+    ...(fields.submission ? { submission: fields.submission } : {}),
   };
 }
 
@@ -78,6 +91,30 @@ export async function putReportIfAbsent(item: ReportItem): Promise<'created' | '
     return 'created';
   } catch (error) {
     if (isConditionFailure(error)) return 'exists';
+    throw error;
+  }
+}
+
+/**
+ * True when the report under `receiptHash` exists and was stored by `submission`. A conditional
+ * write that changes nothing, so the public function needs no read permission to ask.
+ */
+export async function isOwnSubmission(receiptHash: string, submission: string): Promise<boolean> {
+  try {
+    await write(() =>
+      documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: reportKey(receiptHash),
+          UpdateExpression: 'SET submission = :submission',
+          ConditionExpression: 'submission = :submission',
+          ExpressionAttributeValues: { ':submission': submission },
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Accepting a report so that it is never lost and never duplicated. The order of writes is
- * safe if the process stops between them: the idempotency claim comes first, so a retry with
- * the same key finds its receipt and finishes the report write. At most two writes per call.
+ * Accepting a report so that it is never lost and never duplicated. The idempotency claim is
+ * written first, so a retry with the same key finds its receipt whatever became of the first
+ * attempt. Each write is a conditional single-item operation, safe if the process stops
+ * between them; a submission costs two writes, and only rare races cost a third.
  */
 import { IdempotencyConflictError } from '../domain/errors.ts';
 import { fingerprint, idempotencyKeys, sealReceipt, unsealReceipt } from '../domain/idempotency.ts';
@@ -10,7 +11,13 @@ import { newOfficeReference } from '../domain/reference.ts';
 import type { ReportInput } from '../domain/report.ts';
 import { triage } from '../domain/triage.ts';
 import { receiptSalt } from './receipt-salt.ts';
-import { claimIdempotency, putReportIfAbsent, reportItem, resealIdempotency } from './reports.ts';
+import {
+  claimIdempotency,
+  isOwnSubmission,
+  putReportIfAbsent,
+  reportItem,
+  resealIdempotency,
+} from './reports.ts';
 
 /** What the reporter is told. */
 export interface Accepted {
@@ -46,23 +53,29 @@ export async function acceptReport(
     if (claim.sealed !== sealed) {
       if (claim.fingerprint !== print) throw new IdempotencyConflictError(report.language);
       receipt = unsealReceipt(claim.sealed, keys.sealKey);
+      sealed = claim.sealed;
       replayed = true;
+      // Usually the first attempt stored its report: one write confirms it, and we are done.
+      if (await isOwnSubmission(await hashReceipt(receipt, salt), keys.name))
+        return { receipt, urgent, replayed };
     }
   }
 
   for (let draw = 1; ; draw++) {
+    const receiptHash = await hashReceipt(receipt, salt);
     const item = reportItem(report, {
-      receiptHash: await hashReceipt(receipt, salt),
+      receiptHash,
       ref: newOfficeReference(),
       urgent,
       urgentReasons: reasons,
       now,
+      submission: keys?.name,
     });
-    const outcome = await putReportIfAbsent(item);
-    // On a retry, an existing report is the one the first attempt wrote.
-    if (outcome === 'created' || replayed) return { receipt, urgent, replayed };
+    if ((await putReportIfAbsent(item)) === 'created') return { receipt, urgent, replayed };
+    // The receipt's slot is taken: by a concurrent retry of this same submission, or by another
+    // report whose receipt collided with ours.
+    if (keys && (await isOwnSubmission(receiptHash, keys.name))) return { receipt, urgent, replayed };
     if (draw === maxReceiptDraws) throw new Error('Receipt collided repeatedly; the RNG is suspect');
-    // A fresh receipt collided with another report's: draw again, and re-seal our claim.
     receipt = newReceipt();
     if (keys && sealed) {
       const next = sealReceipt(receipt, keys.sealKey);

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, reportAcceptedSchema } from '../../functions/domain/contract.ts';
+import { fingerprint, idempotencyKeys, sealReceipt } from '../../functions/domain/idempotency.ts';
+import { newReceipt } from '../../functions/domain/receipt.ts';
+import { reportSchema } from '../../functions/domain/report.ts';
+import { mainTable } from '../../functions/store/tables.ts';
+import { localAws } from '../../infra/local/dynamodb.ts';
 import { json } from '../support/http.ts';
 import { type SpawnedRuntime, scanAll, spawnRuntime } from '../support/runtime.ts';
 
@@ -89,6 +98,53 @@ describe('POST /api/reports', () => {
     expect(second.status).toBe(201);
     expect((await json(second)).receipt).toBe((await json(first)).receipt);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect((await reports()).filter((item) => item.description === description)).toHaveLength(1);
+  });
+
+  it('stores one report and answers one receipt when the same retry arrives five times at once', async () => {
+    // Prepare
+    const key = randomUUID();
+    const description = `Sent again and again on a bad connection ${key}`;
+    // Act
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => post({ ...report, description }, { 'idempotency-key': key })),
+    );
+    // Assess
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const receipts = new Set(await Promise.all(responses.map(async (r) => (await json(r)).receipt)));
+    expect(receipts.size).toBe(1);
+    expect((await reports()).filter((item) => item.description === description)).toHaveLength(1);
+  });
+
+  it('finishes a submission whose first attempt stopped after claiming its key, with the receipt it claimed', async () => {
+    // Prepare: write only the idempotency claim, as a process killed between the two writes leaves it.
+    const key = randomUUID();
+    const description = `The first attempt died halfway ${key}`;
+    const salt = Buffer.from(readFileSync(join(runtime.dataDir, 'receipt-salt'), 'utf8').trim(), 'utf8');
+    const keys = idempotencyKeys(key, salt);
+    const claimed = newReceipt();
+    const body = reportSchema(['lanting', 'wutong']).parse({ ...report, description });
+    const client = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: runtime.dynamodbEndpoint, ...localAws }),
+    );
+    await client.send(
+      new PutCommand({
+        TableName: mainTable.id,
+        Item: {
+          pk: `IDEM#${keys.name}`,
+          sk: 'IDEM',
+          type: 'idempotency',
+          sealed: sealReceipt(claimed, keys.sealKey),
+          fingerprint: fingerprint(body, keys.macKey),
+        },
+      }),
+    );
+    client.destroy();
+    // Act
+    const response = await post({ ...report, description }, { 'idempotency-key': key });
+    // Assess
+    expect(response.status).toBe(201);
+    expect((await json(response)).receipt).toBe(claimed);
     expect((await reports()).filter((item) => item.description === description)).toHaveLength(1);
   });
 
