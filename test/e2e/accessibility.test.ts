@@ -3,11 +3,11 @@
  * (problems shown, "call 110" shown, receipt shown), with the WCAG 2.2 A and AA rules.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { builtPages } from '../site/built-pages.ts';
-import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
-import { type Portal, startPortal } from './portal.ts';
+import { skipBrowser } from './browser.ts';
+import { browserSuite } from './suite.ts';
 
 const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -18,30 +18,11 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(skipBrowser)('accessibility (axe, WCAG 2.2 AA)', () => {
-  let portal: Portal;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
-
-  beforeEach(async () => {
-    context = await phoneContext(browser);
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
+  const suite = browserSuite();
 
   it.each(builtPages().map((p) => p.url))('finds no violation on %s', async (url) => {
+    const { page, portal } = suite;
+
     // Act
     await page.goto(`${portal.url}${url}`);
 
@@ -52,6 +33,8 @@ describe.skipIf(skipBrowser)('accessibility (axe, WCAG 2.2 AA)', () => {
   it.each(['/report/', '/en/report/'])(
     'finds no violation on %s with problems and "call 110" shown',
     async (url) => {
+      const { page, portal } = suite;
+
       // Prepare
       await page.goto(`${portal.url}${url}`);
       await page.locator('#input-immediateDanger-true').check();
@@ -66,6 +49,8 @@ describe.skipIf(skipBrowser)('accessibility (axe, WCAG 2.2 AA)', () => {
   );
 
   it.each(['/report/', '/en/report/'])('finds no violation on %s with the receipt shown', async (url) => {
+    const { page, portal } = suite;
+
     // Prepare
     await page.goto(`${portal.url}${url}`);
     await page.locator('#input-community-lanting').check();

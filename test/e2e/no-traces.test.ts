@@ -2,26 +2,18 @@
  * Invariant 3: the public pages set no cookies, use no web storage or IndexedDB, and ask no
  * other origin for anything, even after a whole visit that ends with a report sent.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtPages } from '../site/built-pages.ts';
-import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
-import { browserTraces, noTraces, type Portal, recordRequests, startPortal } from './portal.ts';
+import { phoneContext, skipBrowser } from './browser.ts';
+import { browserTraces, noTraces, recordRequests } from './portal.ts';
+import { browserSuite } from './suite.ts';
 
 describe.skipIf(skipBrowser)('a whole visit in Chromium', () => {
-  let portal: Portal;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  const suite = browserSuite({ ownContexts: true });
 
   it('leaves no cookie or stored data behind and talks to no other origin', async () => {
+    const { portal, browser } = suite;
+
     // Prepare
     const context = await phoneContext(browser);
     const requests = recordRequests(context);

@@ -3,12 +3,12 @@
  * leaves for the neutral site at once, Back doesn't return, and screen readers hear the count.
  * The machine has no internet, so the neutral sites are answered by page.route.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { deployment } from '../../functions/config.ts';
-import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
+import { skipBrowser } from './browser.ts';
 import { logExitState } from './in-page.ts';
-import { type Portal, startPortal } from './portal.ts';
+import { browserSuite } from './suite.ts';
 
 /** Where the person was before the portal: Back from the neutral site should land here. */
 const before = 'https://search.example/';
@@ -29,32 +29,11 @@ async function fakeInternet(context: BrowserContext): Promise<void> {
 const status = (page: Page) => page.locator('[data-quick-exit-status]').textContent();
 
 describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
-  let portal: Portal;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
-
-  beforeEach(async () => {
-    context = await phoneContext(browser);
-    await fakeInternet(context);
-    page = await context.newPage();
-    await page.goto(before);
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
+  const suite = browserSuite({ prepareContext: fakeInternet, preparePage: (page) => page.goto(before) });
 
   it('leaves for the neutral site when Shift is pressed 3 times, and Back does not return', async () => {
+    const { page, portal } = suite;
+
     // Prepare
     await page.goto(`${portal.url}/report/`);
 
@@ -70,6 +49,8 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
   });
 
   it('leaves for the neutral site in the page language when the button is tapped', async () => {
+    const { page, portal } = suite;
+
     // Prepare
     await page.goto(`${portal.url}/en/learn/`);
 
@@ -83,6 +64,8 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
   });
 
   it('hides the page at once, before the neutral site has answered', async () => {
+    const { page, portal } = suite;
+
     // Prepare: report what the page looks like the moment the exit begins (the page itself
     // can't be asked afterwards: it is already on its way to the neutral site)
     await page.goto(`${portal.url}/`);
@@ -102,6 +85,8 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
   });
 
   it('does not count Shift used to type a capital letter', async () => {
+    const { page, portal } = suite;
+
     // Prepare
     await page.goto(`${portal.url}/en/report/`);
     await page.getByLabel('Where').focus();
@@ -120,6 +105,8 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
   });
 
   it('tells screen readers how many presses are left, and when the count has expired', async () => {
+    const { page, portal } = suite;
+
     // Prepare
     await page.clock.install();
     await page.goto(`${portal.url}/en/`);
@@ -139,6 +126,8 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
   });
 
   it('announces in Chinese on Chinese pages', async () => {
+    const { page, portal } = suite;
+
     // Prepare
     await page.goto(`${portal.url}/children/`);
 
@@ -150,6 +139,8 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
   });
 
   it('works before any other script of the page has loaded', async () => {
+    const { context, page, portal } = suite;
+
     // Prepare: the report form's script never arrives
     await context.route('**/_astro/*.js', () => new Promise(() => {}));
     await page.goto(`${portal.url}/report/`, { waitUntil: 'commit' });
@@ -166,19 +157,11 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
 });
 
 describe.skipIf(skipBrowser)('quick exit without JavaScript', () => {
-  let portal: Portal;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  const suite = browserSuite({ ownContexts: true });
 
   it('is still a link to the neutral site', async () => {
+    const { portal, browser } = suite;
+
     // Prepare
     const context = await browser.newContext({ javaScriptEnabled: false });
     await fakeInternet(context);

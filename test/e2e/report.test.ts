@@ -3,11 +3,12 @@
  * receipt shown once, "call 110" when a child is in danger, the server's messages next to their
  * fields, and nothing lost when the connection drops.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { skipBrowser } from './browser.ts';
 import { focusedId } from './in-page.ts';
-import { type Portal, startPortal, storedReports } from './portal.ts';
+import { storedReports } from './portal.ts';
+import { browserSuite } from './suite.ts';
 
 /** Answers every required question, as a neighbour worried about a child left alone. */
 async function fillReport(page: Page, description: string): Promise<void> {
@@ -21,31 +22,11 @@ async function fillReport(page: Page, description: string): Promise<void> {
 const uniqueText = (what: string) => `${what}（测试 ${crypto.randomUUID().slice(0, 8)}）`;
 
 describe.skipIf(skipBrowser)('report page in Chromium', () => {
-  let portal: Portal;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
-
-  beforeEach(async () => {
-    context = await phoneContext(browser);
-    page = await context.newPage();
-    await page.goto(`${portal.url}/report/`);
-  });
-
-  afterEach(async () => {
-    await context.close();
-  });
+  const suite = browserSuite({ preparePage: (page, portal) => page.goto(`${portal.url}/report/`) });
 
   it('sends a report filled in Chinese and shows its 16-digit receipt, which the office can find', async () => {
+    const { page, portal } = suite;
+
     // Prepare
     const description = uniqueText('楼下的小孩经常一个人在家，晚上很晚也没有大人回来');
     await fillReport(page, description);
@@ -84,6 +65,8 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
   });
 
   it('shows the receipt only once: coming back to the page does not show it again', async () => {
+    const { page, portal } = suite;
+
     // Prepare
     await fillReport(page, uniqueText('小区门口常有一个孩子在乞讨'));
     await page.getByRole('button', { name: '发送报告' }).click();
@@ -101,6 +84,8 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
   });
 
   it('shows "call 110 now" at the top of the screen as soon as "in danger" is ticked, before sending', async () => {
+    const { page } = suite;
+
     // Prepare
     const call = page.getByRole('link', { name: '现在拨打 110' });
     expect(await call.isVisible()).toBe(false);
@@ -123,6 +108,8 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
   });
 
   it("puts the server's message next to the field it is about, and sums it up at the top", async () => {
+    const { page, portal } = suite;
+
     // Prepare
     await fillReport(page, '太短了');
     const before = (await storedReports(portal.dynamodbEndpoint)).length;
@@ -148,6 +135,8 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
   });
 
   it('keeps everything typed when the answer is lost, and "Send again" makes no second report', async () => {
+    const { page, portal } = suite;
+
     // Prepare: the first answer is lost on the way back, after the server has saved the report
     const description = uniqueText('孩子在楼道里哭了很久，身上有伤');
     await fillReport(page, description);
@@ -187,6 +176,8 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
   });
 
   it("shows the server's own words when it cannot save, and keeps the text", async () => {
+    const { page } = suite;
+
     // Prepare
     await fillReport(page, uniqueText('邻居家的孩子好几天没去上学'));
     await page.route('**/api/reports', (route) =>
@@ -212,6 +203,8 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
   });
 
   it('counts characters as you type, toward the minimum and then what is left', async () => {
+    const { page } = suite;
+
     // Prepare
     const count = page.locator('[data-count-for="input-description"]');
 
@@ -228,19 +221,11 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
 });
 
 describe.skipIf(skipBrowser)('report page without JavaScript', () => {
-  let portal: Portal;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-  });
+  const suite = browserSuite({ ownContexts: true });
 
   it('still shows "call 110 now" when danger is ticked, and says sending needs JavaScript', async () => {
+    const { portal, browser } = suite;
+
     // Prepare
     const context = await browser.newContext({
       javaScriptEnabled: false,

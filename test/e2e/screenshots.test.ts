@@ -4,13 +4,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/site-build.ts';
 import { builtPages } from '../site/built-pages.ts';
-import { launchBrowser, phoneContext, skipBrowser } from './browser.ts';
+import { skipBrowser } from './browser.ts';
 import { sidewaysOverflow } from './in-page.ts';
-import { type Portal, startPortal } from './portal.ts';
+import { browserSuite } from './suite.ts';
 
 const outDir = join(repoRoot, 'test', '.out', 'screenshots');
 
@@ -22,22 +22,15 @@ async function overflow(page: Page): Promise<number> {
 }
 
 describe.skipIf(skipBrowser)('pages at 360 px', () => {
-  let portal: Portal;
-  let browser: Browser;
-  let page: Page;
+  const suite = browserSuite();
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(outDir, { recursive: true });
-    [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
-    page = await (await phoneContext(browser)).newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
   });
 
   it.each(builtPages().map((p) => p.url))('fits %s on a phone screen', async (url) => {
+    const { page, portal } = suite;
+
     // Act
     await page.goto(`${portal.url}${url}`);
     await page.screenshot({ path: join(outDir, fileName(url)), fullPage: true });
@@ -47,6 +40,8 @@ describe.skipIf(skipBrowser)('pages at 360 px', () => {
   });
 
   it.each(['/report/', '/en/report/'])('fits %s with "call 110" and problems shown', async (url) => {
+    const { page, portal } = suite;
+
     // Prepare
     await page.goto(`${portal.url}${url}`);
     await page.locator('#input-immediateDanger-true').check();
