@@ -45,6 +45,20 @@ const community = z.strictObject({
   office,
 });
 
+/**
+ * Caps on reports per hour, GlobaLeaks-style, so a flood can't bury the office. Counted per
+ * clock hour. Form posts without JavaScript carry no proof of work, so they have their own,
+ * tighter cap.
+ */
+const limits = z.strictObject({
+  /** Reports a community's office can receive in one hour, all channels together. */
+  reportsPerHourPerCommunity: z.int().check(z.positive()),
+  /** Reports the whole deployment can receive in one hour. */
+  reportsPerHour: z.int().check(z.positive()),
+  /** Of a community's hourly reports, how many may come from the form without JavaScript. */
+  formReportsPerHourPerCommunity: z.int().check(z.positive()),
+});
+
 /** The whole deployment configuration. */
 const deploymentSchema = z
   .strictObject({
@@ -59,6 +73,7 @@ const deploymentSchema = z
     /** Where the quick exit sends people, per language: a neutral site such as a weather page. */
     quickExit: z.strictObject({ 'zh-CN': httpsUrl, en: httpsUrl }),
     communities: z.array(community).check(z.minLength(1)),
+    limits,
   })
   .check(
     z.refine((d) => new Set(d.communities.map((c) => c.id)).size === d.communities.length, {

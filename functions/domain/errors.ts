@@ -45,11 +45,35 @@ export class ApiError extends Error {
 /** 400: the request can be read but is not acceptable; nothing was written. */
 export class InvalidRequestError extends ApiError {
   constructor(
-    code: 'invalid_report' | 'invalid_json' | 'invalid_idempotency_key',
+    code: 'invalid_report' | 'invalid_json' | 'invalid_idempotency_key' | 'invalid_request',
     options: { issues?: FieldIssue[]; language?: Language } = {},
   ) {
     super(400, code, options);
     this.name = 'InvalidRequestError';
+  }
+}
+
+/** 400: the proof of work is missing, malformed, expired, reused or wrong; nothing was written. */
+export class ProofOfWorkError extends ApiError {
+  constructor(language: Language) {
+    super(400, 'proof_of_work', { language });
+    this.name = 'ProofOfWorkError';
+  }
+}
+
+/** 404: no report for this receipt. Said the same way whether or not it ever existed. */
+export class ReceiptNotFoundError extends ApiError {
+  constructor(language: Language) {
+    super(404, 'receipt_not_found', { language });
+    this.name = 'ReceiptNotFoundError';
+  }
+}
+
+/** 429: a deployment-wide cap on reports per hour is reached; `Retry-After` says when it resets. */
+export class TooManyReportsError extends ApiError {
+  constructor(language: Language, retryAfterSeconds: number) {
+    super(429, 'too_many_reports', { language, headers: { 'retry-after': String(retryAfterSeconds) } });
+    this.name = 'TooManyReportsError';
   }
 }
 

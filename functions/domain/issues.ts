@@ -65,7 +65,14 @@ function describe(issue: z.core.$ZodIssue, input: unknown, language: Language): 
     case 'invalid_value':
       return [{ path, message: fill(missing ? 'required' : 'notAnOption', language, { field }) }];
     case 'custom':
-      return [{ path, message: fill('duplicateChoice', language, { field }) }];
+      return [
+        {
+          path,
+          message: fill(issue.message === 'receipt' ? 'receiptFormat' : 'duplicateChoice', language, {
+            field,
+          }),
+        },
+      ];
     default:
       return [{ path, message: fill('wrongType', language, { field }) }];
   }

@@ -5,8 +5,11 @@
 import type { Localized } from './languages.ts';
 import type { Category, ChildAgeBand, Ongoing, ReporterRole, ReportField } from './report.ts';
 
-/** What each field is called, as the form asks it. */
-export const fieldLabels: Record<ReportField, Localized> = {
+/** Every field a public request can carry: the report's, the follow-up's and the request's own. */
+export type ApiField = ReportField | 'receipt' | 'body' | 'altcha' | 'website';
+
+/** What each field is called, as the forms ask it. */
+export const fieldLabels: Record<ApiField, Localized> = {
   community: { 'zh-CN': '社区', en: 'Community' },
   categories: { 'zh-CN': '您担心的情况', en: 'What you are worried about' },
   reporterRole: { 'zh-CN': '您是谁', en: 'Who you are' },
@@ -17,6 +20,10 @@ export const fieldLabels: Record<ReportField, Localized> = {
   ongoing: { 'zh-CN': '现在还在发生吗', en: 'Is it still happening' },
   contact: { 'zh-CN': '联系方式', en: 'How to contact you' },
   language: { 'zh-CN': '语言', en: 'Language' },
+  receipt: { 'zh-CN': '回执号码', en: 'Receipt number' },
+  body: { 'zh-CN': '您想补充的内容', en: 'Your message' },
+  altcha: { 'zh-CN': '安全验证', en: 'Security check' },
+  website: { 'zh-CN': '网站', en: 'Website' },
 };
 
 /** A category's short label and a hint of what it covers. */

@@ -14,6 +14,10 @@ export const errorMessages = {
     'zh-CN': '请求的内容不是有效的 JSON，无法读取。',
     en: 'The request body is not valid JSON, so it could not be read.',
   },
+  invalid_request: {
+    'zh-CN': '这个请求的参数不正确。',
+    en: "The request's parameters are not valid.",
+  },
   invalid_idempotency_key: {
     'zh-CN': 'Idempotency-Key 必须是一个 UUID。',
     en: 'The Idempotency-Key header must be a UUID.',
@@ -37,6 +41,18 @@ export const errorMessages = {
   method_not_allowed: {
     'zh-CN': '这个地址不支持这种请求方法。',
     en: 'This address does not accept that request method.',
+  },
+  proof_of_work: {
+    'zh-CN': '安全验证没有通过或已过期，请再发送一次。页面会自动重新验证。',
+    en: 'The security check failed or expired. Please send again; the page checks again by itself.',
+  },
+  too_many_reports: {
+    'zh-CN': '现在收到的报告太多，请稍后再试。如果孩子现在有危险，请立即拨打 110。',
+    en: 'Too many reports right now, please try again later. If a child is in danger right now, call 110.',
+  },
+  receipt_not_found: {
+    'zh-CN': '没有找到这个回执号码对应的报告。请检查 16 位数字后再试。',
+    en: 'No report was found for this receipt. Please check the 16 digits and try again.',
   },
   service_unavailable: {
     'zh-CN': '报告暂时没能保存，请稍后再发送一次，您的文字不会丢失。如果孩子现在有危险，请立即拨打 110。',
@@ -74,6 +90,10 @@ export const issueMessages = {
   notAnOption: {
     'zh-CN': '{field}：请从给出的选项中选择。',
     en: '{field}: please choose one of the options given.',
+  },
+  receiptFormat: {
+    'zh-CN': '{field}：请输入 16 位数字的回执号码，可以带空格。',
+    en: '{field}: please type the 16 digits of your receipt; spaces are fine.',
   },
   duplicateChoice: {
     'zh-CN': '{field}：每一项只能选一次。',

@@ -101,3 +101,31 @@ export function reportSchema(communityIds: readonly string[]) {
 
 /** A report as the API accepts it, after trimming and defaults. */
 export type ReportInput = z.output<ReturnType<typeof reportSchema>>;
+
+/** Limits of the fields that travel with a request but are not part of the report. */
+export const requestLimits = { altcha: 8000, website: 500 } as const;
+
+/**
+ * What `POST /api/reports` accepts: the report, plus the proof of work (`altcha`, the base64
+ * payload altcha's solvers produce) and `website`, a honeypot field people never see. Neither
+ * is stored; `splitReportRequest` takes them off.
+ */
+export function reportRequestSchema(communityIds: readonly string[]) {
+  return z.extend(reportSchema(communityIds), {
+    altcha: z.optional(z.string().check(z.maxLength(requestLimits.altcha))),
+    website: z.optional(z.string().check(z.maxLength(requestLimits.website))),
+  });
+}
+
+/** A validated `POST /api/reports` body. */
+export type ReportRequest = z.output<ReturnType<typeof reportRequestSchema>>;
+
+/** Separates the report from the request's proof of work and honeypot. */
+export function splitReportRequest(request: ReportRequest): {
+  report: ReportInput;
+  altcha: string | undefined;
+  honeypotFilled: boolean;
+} {
+  const { altcha, website, ...report } = request;
+  return { report, altcha, honeypotFilled: (website ?? '').trim() !== '' };
+}

@@ -12,9 +12,20 @@ export interface LogFields {
   durationMs?: number;
   replayed?: boolean;
   urgent?: boolean;
+  /** How many items a job touched. */
+  count?: number;
 }
 
-const allowed = new Set<string>(['route', 'status', 'code', 'errorName', 'durationMs', 'replayed', 'urgent']);
+const allowed = new Set<string>([
+  'route',
+  'status',
+  'code',
+  'errorName',
+  'durationMs',
+  'replayed',
+  'urgent',
+  'count',
+]);
 
 /**
  * Logs a message with allow-listed fields only.

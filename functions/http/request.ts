@@ -22,9 +22,16 @@ function bodyLanguage(body: unknown): Language | undefined {
   return isLanguage(language) ? language : undefined;
 }
 
-function isJson(contentType: string | undefined): boolean {
-  const type = contentType?.split(';')[0]?.trim().toLowerCase();
-  return type === 'application/json';
+/** The media type of the body, without parameters, lower-cased. */
+export function mediaType(event: APIGatewayProxyEventV2): string | undefined {
+  return header(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+}
+
+/** The body's bytes, refusing more than 64 KB (413). */
+function rawBody(event: APIGatewayProxyEventV2): Buffer {
+  const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+  if (raw.byteLength > maxBodyBytes) throw new PayloadTooLargeError();
+  return raw;
 }
 
 /**
@@ -33,9 +40,8 @@ function isJson(contentType: string | undefined): boolean {
  */
 export function readJsonBody(event: APIGatewayProxyEventV2): { body: unknown; language: Language } {
   const fallback = acceptedLanguage(event);
-  const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
-  if (raw.byteLength > maxBodyBytes) throw new PayloadTooLargeError();
-  if (!isJson(header(event, 'content-type'))) throw new UnsupportedMediaTypeError();
+  const raw = rawBody(event);
+  if (mediaType(event) !== 'application/json') throw new UnsupportedMediaTypeError();
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
@@ -43,4 +49,26 @@ export function readJsonBody(event: APIGatewayProxyEventV2): { body: unknown; la
     throw new InvalidRequestError('invalid_json', { language: fallback });
   }
   return { body, language: bodyLanguage(body) ?? fallback };
+}
+
+/**
+ * Reads an HTML form post (`application/x-www-form-urlencoded`) as the JSON body the same schema
+ * validates: fields listed in `arrays` become arrays, checkboxes in `booleans` become true when
+ * sent and false when not, and empty answers are left out. Invalid UTF-8 becomes U+FFFD, as
+ * browsers never send it.
+ */
+export function readFormBody(
+  event: APIGatewayProxyEventV2,
+  shape: { arrays: readonly string[]; booleans: readonly string[] },
+): { fields: Record<string, string | string[] | boolean>; language: Language } {
+  const params = new URLSearchParams(rawBody(event).toString('utf8'));
+  const fields: Record<string, string | string[] | boolean> = Object.create(null);
+  for (const name of shape.booleans) fields[name] = false;
+  for (const [name, value] of params) {
+    if (shape.booleans.includes(name)) fields[name] = value !== '' && value !== 'false';
+    else if (shape.arrays.includes(name))
+      fields[name] = [...((fields[name] as string[] | undefined) ?? []), value];
+    else if (value !== '') fields[name] = value;
+  }
+  return { fields: { ...fields }, language: bodyLanguage(fields) ?? acceptedLanguage(event) };
 }

@@ -23,3 +23,16 @@ export function jsonResponse(
     body: JSON.stringify(body),
   };
 }
+
+/** An HTML page from a function (the form path without JavaScript), never cached. */
+export function htmlResponse(
+  statusCode: number,
+  html: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...apiHeaders, ...headers },
+    body: html,
+  };
+}

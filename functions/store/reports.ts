@@ -1,19 +1,16 @@
 /**
- * Report and idempotency items: each write is one conditional single-item operation, never a
- * transaction (dynalite has none, and none is needed).
+ * Report items. Each write is one conditional single-item operation, never a transaction
+ * (dynalite has none, and none is needed).
  */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { StoreUnavailableError } from '../domain/errors.ts';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportInput } from '../domain/report.ts';
+import { dayOf, type OfficeStatus, type TimelineEntry } from '../domain/status.ts';
 import type { UrgentReason } from '../domain/triage.ts';
-import { documentClient, isConditionFailure } from './client.ts';
-import { requireEnv } from './env.ts';
-import { mainTable } from './tables.ts';
+import { call, conditionally, documentClient, tableName } from './client.ts';
+import { hourOf, reportKey } from './keys.ts';
 
-const tableName = requireEnv(mainTable.envVar);
-
-/** How long an idempotency record is honoured, at least. */
-const idempotencyHours = 24;
+/** How a report arrived: the site's script (JSON with proof of work) or the plain HTML form. */
+export type Channel = 'api' | 'form';
 
 /** A report as stored: the validated fields, the office's view of it, and nothing about the caller. */
 export interface ReportItem extends ReportInput {
@@ -21,24 +18,28 @@ export interface ReportItem extends ReportInput {
   sk: 'REPORT';
   type: 'report';
   ref: string;
-  status: 'new';
+  status: OfficeStatus;
   urgent: boolean;
   urgentReasons: UrgentReason[];
   createdAt: string;
   updatedAt: string;
+  /** When the status last changed. */
+  statusChangedAt: string;
+  /** What the reporter sees of the status's history, by day. */
+  timeline: TimelineEntry[];
+  /** When the reporter last added a message; the office queue shows it. */
+  reporterUpdatedAt?: string;
   version: number;
   queuePk: string;
   queueSk: string;
+  /** The clock hour it arrived, and `<community>#<channel>#<createdAt>#<ref>`: the caps count these. */
+  hourlyPk: string;
+  hourlySk: string;
   /**
    * The idempotency record's derived name, when the client sent a key: it lets a retry prove a
    * report is its own without reading it. It reveals nothing of the key or the reporter.
    */
   submission?: string;
-}
-
-/** The key of the report a receipt hash opens. */
-function reportKey(receiptHash: string): { pk: string; sk: 'REPORT' } {
-  return { pk: `REPORT#${receiptHash}`, sk: 'REPORT' };
 }
 
 /** Builds the stored item for a validated report. */
@@ -49,6 +50,7 @@ export function reportItem(
     ref: string;
     urgent: boolean;
     urgentReasons: UrgentReason[];
+    channel: Channel;
     now: Date;
     submission: string | undefined;
   },
@@ -64,110 +66,69 @@ export function reportItem(
     urgentReasons: fields.urgentReasons,
     createdAt,
     updatedAt: createdAt,
+    statusChangedAt: createdAt,
+    timeline: [{ status: 'received', on: dayOf(createdAt) }],
     version: 1,
     queuePk: report.community,
     queueSk: `${fields.urgent ? 0 : 1}#${createdAt}#${fields.ref}`,
+    hourlyPk: hourOf(fields.now),
+    hourlySk: `${report.community}#${fields.channel}#${createdAt}#${fields.ref}`,
     ...(fields.submission ? { submission: fields.submission } : {}),
   };
 }
 
-async function write<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (isConditionFailure(error)) throw error;
-    throw new StoreUnavailableError(error);
-  }
-}
-
 /** Writes a report unless one with the same key exists. */
 export async function putReportIfAbsent(item: ReportItem): Promise<'created' | 'exists'> {
-  try {
-    await write(() =>
-      documentClient.send(
-        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-      ),
-    );
-    return 'created';
-  } catch (error) {
-    if (isConditionFailure(error)) return 'exists';
-    throw error;
-  }
+  const created = await conditionally(() =>
+    documentClient.send(
+      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    ),
+  );
+  return created ? 'created' : 'exists';
 }
 
 /**
  * True when the report under `receiptHash` exists and was stored by `submission`. A conditional
  * write that changes nothing, so the public function needs no read permission to ask.
  */
-export async function isOwnSubmission(receiptHash: string, submission: string): Promise<boolean> {
-  try {
-    await write(() =>
-      documentClient.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: reportKey(receiptHash),
-          UpdateExpression: 'SET submission = :submission',
-          ConditionExpression: 'submission = :submission',
-          ExpressionAttributeValues: { ':submission': submission },
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-/** What an idempotency record holds: the sealed receipt and the body's fingerprint. */
-export interface IdempotencyRecord {
-  sealed: string;
-  fingerprint: string;
-}
-
-/**
- * Claims an idempotency record, or reads the existing claim, in one write: every attribute is
- * set only if absent, and the record as it now stands comes back. Needs no read permission.
- */
-export async function claimIdempotency(
-  name: string,
-  claim: IdempotencyRecord,
-  now: Date,
-): Promise<IdempotencyRecord> {
-  const result = await write(() =>
+export function isOwnSubmission(receiptHash: string, submission: string): Promise<boolean> {
+  return conditionally(() =>
     documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: { pk: `IDEM#${name}`, sk: 'IDEM' },
-        UpdateExpression:
-          'SET #type = if_not_exists(#type, :type), sealed = if_not_exists(sealed, :sealed), ' +
-          'fingerprint = if_not_exists(fingerprint, :fingerprint), createdAt = if_not_exists(createdAt, :now), ' +
-          '#ttl = if_not_exists(#ttl, :ttl)',
-        ExpressionAttributeNames: { '#type': 'type', '#ttl': mainTable.ttlAttribute },
-        ExpressionAttributeValues: {
-          ':type': 'idempotency',
-          ':sealed': claim.sealed,
-          ':fingerprint': claim.fingerprint,
-          ':now': now.toISOString(),
-          ':ttl': Math.floor(now.getTime() / 1000) + idempotencyHours * 3600,
-        },
-        ReturnValues: 'ALL_NEW',
+        Key: reportKey(receiptHash),
+        UpdateExpression: 'SET submission = :submission',
+        ConditionExpression: 'submission = :submission',
+        ExpressionAttributeValues: { ':submission': submission },
       }),
     ),
   );
-  return { sealed: String(result.Attributes?.sealed), fingerprint: String(result.Attributes?.fingerprint) };
 }
 
-/** Replaces the sealed receipt of a record we own; used only after a receipt collision. */
-export async function resealIdempotency(name: string, previous: string, sealed: string): Promise<void> {
-  await write(() =>
+/** The report a receipt hash opens, read strongly consistent, or undefined. */
+export async function getReport(receiptHash: string): Promise<ReportItem | undefined> {
+  const result = await call(() =>
+    documentClient.send(
+      new GetCommand({ TableName: tableName, Key: reportKey(receiptHash), ConsistentRead: true }),
+    ),
+  );
+  return result.Item as ReportItem | undefined;
+}
+
+/**
+ * Marks a report as updated by its reporter, so the office queue shows it and retention keeps
+ * it. Staff's optimistic lock (`version`) is untouched: a message is not a change of state.
+ * False when the report no longer exists.
+ */
+export function markReporterUpdate(receiptHash: string, at: string): Promise<boolean> {
+  return conditionally(() =>
     documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: { pk: `IDEM#${name}`, sk: 'IDEM' },
-        UpdateExpression: 'SET sealed = :sealed',
-        ConditionExpression: 'sealed = :previous',
-        ExpressionAttributeValues: { ':sealed': sealed, ':previous': previous },
+        Key: reportKey(receiptHash),
+        UpdateExpression: 'SET reporterUpdatedAt = :at, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at },
       }),
     ),
   );

@@ -10,14 +10,10 @@ import { hashReceipt, newReceipt, type Receipt } from '../domain/receipt.ts';
 import { newOfficeReference } from '../domain/reference.ts';
 import type { ReportInput } from '../domain/report.ts';
 import { triage } from '../domain/triage.ts';
+import { type Caps, enforceCaps } from './caps.ts';
+import { claimIdempotency, resealIdempotency } from './idempotency.ts';
 import { receiptSalt } from './receipt-salt.ts';
-import {
-  claimIdempotency,
-  isOwnSubmission,
-  putReportIfAbsent,
-  reportItem,
-  resealIdempotency,
-} from './reports.ts';
+import { type Channel, isOwnSubmission, putReportIfAbsent, reportItem } from './reports.ts';
 
 /** What the reporter is told. */
 export interface Accepted {
@@ -33,10 +29,12 @@ const maxReceiptDraws = 3;
 /**
  * Stores a validated report and returns its receipt. With an Idempotency-Key, a retry returns
  * the same receipt and writes no second report; a different body under the same key is refused.
+ * The hourly caps apply only when a report is about to be created: a retry of a stored
+ * submission always gets its receipt back.
  */
 export async function acceptReport(
   report: ReportInput,
-  options: { idempotencyKey?: string | undefined; now?: Date },
+  options: { idempotencyKey?: string | undefined; channel: Channel; caps: Caps; now?: Date },
 ): Promise<Accepted> {
   const now = options.now ?? new Date();
   const salt = await receiptSalt();
@@ -61,6 +59,7 @@ export async function acceptReport(
     }
   }
 
+  await enforceCaps(report.community, options.channel, options.caps, { now, language: report.language });
   for (let draw = 1; ; draw++) {
     const receiptHash = await hashReceipt(receipt, salt);
     const item = reportItem(report, {
@@ -68,6 +67,7 @@ export async function acceptReport(
       ref: newOfficeReference(),
       urgent,
       urgentReasons: reasons,
+      channel: options.channel,
       now,
       submission: keys?.name,
     });

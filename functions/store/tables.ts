@@ -31,10 +31,22 @@ export interface TableDefinition {
   ttlAttribute: string;
 }
 
+/** The partition-key prefix of each kind of item; IAM grants are scoped by them. */
+export const keyPrefixes = {
+  /** A report and its thread: `REPORT#<receipt hash>`. */
+  report: 'REPORT#',
+  /** An idempotency record: `IDEM#<derived name>`. */
+  idempotency: 'IDEM#',
+  /** A used proof of work: `POW#<challenge nonce>`. */
+  proof: 'POW#',
+} as const;
+
 /**
  * The single table. Items by key:
  * - `REPORT#<receipt hash>` / `REPORT`: a report; found by receipt in one GetItem.
+ * - `REPORT#<receipt hash>` / `MSG#<sent at>#<id>`: a message between the office and the reporter.
  * - `IDEM#<derived name>` / `IDEM`: an idempotency record, kept at least 24 hours.
+ * - `POW#<nonce>` / `POW`: a used proof of work, kept until its challenge expires.
  */
 export const mainTable = {
   id: 'reports',
@@ -47,12 +59,36 @@ export const mainTable = {
       name: 'queue',
       partitionKey: { name: 'queuePk', type: 'S' },
       sortKey: { name: 'queueSk', type: 'S' },
-      include: ['ref', 'status', 'urgent', 'categories', 'childAgeBand', 'createdAt', 'updatedAt'],
+      include: [
+        'ref',
+        'status',
+        'urgent',
+        'categories',
+        'childAgeBand',
+        'createdAt',
+        'updatedAt',
+        'reporterUpdatedAt',
+      ],
     },
     {
       // Staff look a report up by its office reference; eventual consistency is fine for them.
       name: 'by-ref',
       partitionKey: { name: 'ref', type: 'S' },
+      include: [],
+    },
+    {
+      // Reports by the clock hour they arrived, `<community>#<channel>#…`: the hourly caps count
+      // here with Select COUNT, without reading a single report.
+      name: 'hourly',
+      partitionKey: { name: 'hourlyPk', type: 'S' },
+      sortKey: { name: 'hourlySk', type: 'S' },
+      include: [],
+    },
+    {
+      // Records that expire, by the hour they expire: the purge finds them without a scan.
+      name: 'expiry',
+      partitionKey: { name: 'expiryBucket', type: 'S' },
+      sortKey: { name: 'pk', type: 'S' },
       include: [],
     },
   ],

@@ -14,6 +14,7 @@ import {
 } from '../../functions/domain/errors.ts';
 import { pickLanguage } from '../../functions/domain/languages.ts';
 import { routeKey, routeName, routes } from '../../functions/routes.ts';
+import { securityHeaders } from '../security-headers.ts';
 import { repoRoot } from '../site-build.ts';
 import { sendResult, toEvent } from './events.ts';
 
@@ -81,7 +82,7 @@ function refuse(request: IncomingMessage, response: ServerResponse, error: ApiEr
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
-      'referrer-policy': 'no-referrer',
+      ...securityHeaders,
       ...error.headers,
     },
     body: JSON.stringify(error.toJSON()),
@@ -113,6 +114,8 @@ export function apiRouter(compiled: CompiledRoute[]) {
       routeKey: found.route.routeKey,
       ...(found.route.params.length ? { pathParameters } : {}),
     });
-    sendResult(response, await found.route.handler(event));
+    const result = await found.route.handler(event);
+    // CloudFront's response headers policy adds these to /api/* too; so does the local runtime.
+    sendResult(response, { ...result, headers: { ...result.headers, ...securityHeaders } });
   };
 }

@@ -12,6 +12,7 @@ import { mainTable } from '../../functions/store/tables.ts';
 import { ensureSiteBuilt, repoRoot, siteDist } from '../site-build.ts';
 import { createTables, localAws, startDynamo } from './dynamodb.ts';
 import { apiRouter, loadRoutes } from './router.ts';
+import { startSchedules } from './schedules.ts';
 import { staticSite } from './static-site.ts';
 
 /** How to run. Every field has a default; port 0 picks a free port. */
@@ -97,7 +98,12 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     throw error;
   }
 
-  // 5. The router for /api/* from functions/routes.ts, and the static site for the rest.
+  // 5. The scheduled jobs, each on its timer (the purge of expired records).
+  const timers = await startSchedules((name) =>
+    say(`Scheduled job ${name} failed; it runs again on its next turn.`),
+  );
+
+  // 6. The router for /api/* from functions/routes.ts, and the static site for the rest.
   const api = apiRouter(await loadRoutes());
   const site = staticSite(siteDist);
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -123,6 +129,7 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     output: () => lines.join('\n'),
     async stop() {
       await closeServer(server);
+      await timers.stop();
       await dynamo.stop();
     },
   };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../functions/http/openapi.ts';
-import { routeKey, routeName, routes, tableActions } from '../../functions/routes.ts';
+import { routeKey, routeName, routes, schedules, tableAccess } from '../../functions/routes.ts';
 import { repoRoot } from '../../infra/site-build.ts';
 import { openApiPath, openApiText } from '../../infra/write-openapi.ts';
 
@@ -23,11 +23,18 @@ describe('route table', () => {
       expect(existsSync(join(repoRoot, 'functions', 'handlers', `${name}.ts`))).toBe(true);
   });
 
-  it('lets the public report route write but never read', () => {
+  it('lets the public report route write, and count but never read', () => {
     const report = routes.find((route) => routeKey(route) === 'POST /api/reports');
-    const actions = tableActions[report?.table ?? 'none'];
-    expect(actions).toContain('dynamodb:PutItem');
-    expect(actions.filter((action) => /Get|Query|Scan/.test(action))).toEqual([]);
+    const grants: readonly { actions: readonly string[]; countOnly?: boolean }[] =
+      tableAccess[report?.table ?? 'none'];
+    expect(grants.flatMap((grant) => grant.actions)).toContain('dynamodb:PutItem');
+    const reads = grants.filter((grant) => grant.actions.some((action) => /Get|Query|Scan/.test(action)));
+    expect(reads.every((grant) => grant.countOnly === true)).toBe(true);
+  });
+
+  it('has a handler file for every scheduled job', () => {
+    for (const job of schedules)
+      expect(existsSync(join(repoRoot, 'functions', 'handlers', `${job.name}.ts`))).toBe(true);
   });
 });
 
@@ -48,8 +55,11 @@ describe('OpenAPI document', () => {
         schemas: { Report: { properties: { community: { enum: string[] } }; required: string[] } };
       };
     };
-    expect(document.components.schemas.Report.properties.community.enum).toEqual(['lanting', 'wutong']);
-    expect(document.components.schemas.Report.required).toContain('community');
+    expect(document.components.schemas.ReportRequest.properties.community.enum).toEqual([
+      'lanting',
+      'wutong',
+    ]);
+    expect(document.components.schemas.ReportRequest.required).toContain('community');
   });
 
   it('is committed up to date in docs/openapi.json (run `npm run openapi` after changing a schema)', () => {

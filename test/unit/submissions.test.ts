@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { TooManyReportsError } from '../../functions/domain/errors.ts';
 import {
   fingerprint,
   idempotencyKeys,
@@ -20,14 +21,20 @@ const store = vi.hoisted(() => ({
   putReportIfAbsent: vi.fn(),
   isOwnSubmission: vi.fn(),
   resealIdempotency: vi.fn(),
+  enforceCaps: vi.fn(),
 }));
 
 vi.mock('../../functions/store/receipt-salt.ts', () => ({ receiptSalt: async () => salt }));
+vi.mock('../../functions/store/caps.ts', () => ({ enforceCaps: store.enforceCaps }));
+vi.mock('../../functions/store/idempotency.ts', () => ({
+  claimIdempotency: store.claimIdempotency,
+  resealIdempotency: store.resealIdempotency,
+}));
 vi.mock('../../functions/store/reports.ts', async () => {
   const { reportItem } = await vi.importActual<typeof import('../../functions/store/reports.ts')>(
     '../../functions/store/reports.ts',
   );
-  return { ...store, reportItem };
+  return { putReportIfAbsent: store.putReportIfAbsent, isOwnSubmission: store.isOwnSubmission, reportItem };
 });
 vi.stubEnv('TABLE_NAME', 'reports');
 
@@ -45,6 +52,9 @@ const report: ReportInput = {
   contact: undefined,
   language: 'en',
 };
+
+const caps = { reportsPerHourPerCommunity: 30, reportsPerHour: 1000, formReportsPerHourPerCommunity: 10 };
+const options = { channel: 'api', caps } as const;
 
 /** Makes the claim come back as written by us: the first attempt with this key. */
 function claimIsOurs() {
@@ -70,7 +80,7 @@ describe('acceptReport', () => {
     claimIsOurs();
     store.putReportIfAbsent.mockResolvedValue('created');
     // Act
-    const accepted = await acceptReport(report, { idempotencyKey: randomUUID() });
+    const accepted = await acceptReport(report, { idempotencyKey: randomUUID(), ...options });
     // Assess
     expect(accepted).toMatchObject({ urgent: false, replayed: false });
     expect(store.claimIdempotency).toHaveBeenCalledTimes(1);
@@ -85,7 +95,7 @@ describe('acceptReport', () => {
     store.isOwnSubmission.mockResolvedValue(true);
     const key = randomUUID();
     // Act
-    const accepted = await acceptReport(report, { idempotencyKey: key });
+    const accepted = await acceptReport(report, { idempotencyKey: key, ...options });
     // Assess: no second report, and the receipt is the one the claim holds, which the retry also answered.
     expect(store.putReportIfAbsent).toHaveBeenCalledTimes(1);
     expect(store.resealIdempotency).not.toHaveBeenCalled();
@@ -99,7 +109,7 @@ describe('acceptReport', () => {
     store.putReportIfAbsent.mockResolvedValueOnce('exists').mockResolvedValueOnce('created');
     store.isOwnSubmission.mockResolvedValue(false);
     // Act
-    const accepted = await acceptReport(report, { idempotencyKey: randomUUID() });
+    const accepted = await acceptReport(report, { idempotencyKey: randomUUID(), ...options });
     // Assess
     const [first, second] = store.putReportIfAbsent.mock.calls.map(([item]) => item.pk);
     expect(first).not.toBe(second);
@@ -113,7 +123,7 @@ describe('acceptReport', () => {
     claimedEarlier(key, '1111 2222 3333 4444');
     store.isOwnSubmission.mockResolvedValue(true);
     // Act
-    const accepted = await acceptReport(report, { idempotencyKey: key });
+    const accepted = await acceptReport(report, { idempotencyKey: key, ...options });
     // Assess
     expect(accepted).toEqual({ receipt: '1111 2222 3333 4444', urgent: false, replayed: true });
     expect(store.putReportIfAbsent).not.toHaveBeenCalled();
@@ -126,7 +136,7 @@ describe('acceptReport', () => {
     store.isOwnSubmission.mockResolvedValue(false);
     store.putReportIfAbsent.mockResolvedValue('created');
     // Act
-    const accepted = await acceptReport(report, { idempotencyKey: key });
+    const accepted = await acceptReport(report, { idempotencyKey: key, ...options });
     // Assess
     expect(accepted.receipt).toBe('1111 2222 3333 4444');
     expect(store.putReportIfAbsent).toHaveBeenCalledTimes(1);
@@ -138,7 +148,7 @@ describe('acceptReport', () => {
     const key = randomUUID();
     claimedEarlier(key, '1111 2222 3333 4444', { ...report, description: 'Something else entirely.' });
     // Act
-    const attempt = acceptReport(report, { idempotencyKey: key });
+    const attempt = acceptReport(report, { idempotencyKey: key, ...options });
     // Assess
     await expect(attempt).rejects.toMatchObject({ name: 'IdempotencyConflictError', statusCode: 422 });
     expect(store.putReportIfAbsent).not.toHaveBeenCalled();
@@ -148,11 +158,35 @@ describe('acceptReport', () => {
     // Prepare
     store.putReportIfAbsent.mockResolvedValueOnce('exists').mockResolvedValueOnce('created');
     // Act
-    const accepted = await acceptReport(report, {});
+    const accepted = await acceptReport(report, options);
     // Assess
     expect(store.claimIdempotency).not.toHaveBeenCalled();
     expect(store.isOwnSubmission).not.toHaveBeenCalled();
     expect(store.putReportIfAbsent).toHaveBeenCalledTimes(2);
     expect(accepted.replayed).toBe(false);
+  });
+
+  it('refuses a new report over an hourly cap before storing it', async () => {
+    // Prepare
+    claimIsOurs();
+    store.enforceCaps.mockRejectedValue(new TooManyReportsError('en', 600));
+    // Act
+    const attempt = acceptReport(report, { idempotencyKey: randomUUID(), ...options });
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ statusCode: 429, headers: { 'retry-after': '600' } });
+    expect(store.putReportIfAbsent).not.toHaveBeenCalled();
+  });
+
+  it('still answers a retry of a stored submission when the cap has since been reached', async () => {
+    // Prepare
+    const key = randomUUID();
+    claimedEarlier(key, '1111 2222 3333 4444');
+    store.isOwnSubmission.mockResolvedValue(true);
+    store.enforceCaps.mockRejectedValue(new TooManyReportsError('en', 600));
+    // Act
+    const accepted = await acceptReport(report, { idempotencyKey: key, ...options });
+    // Assess
+    expect(accepted.receipt).toBe('1111 2222 3333 4444');
+    expect(store.enforceCaps).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * The local runtime's timers for the scheduled jobs in functions/routes.ts: each job runs once at
+ * start, then as often as its schedule says, exactly as EventBridge would invoke it in AWS.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { schedules } from '../../functions/routes.ts';
+import { repoRoot } from '../site-build.ts';
+
+type Job = () => Promise<unknown>;
+
+/** Running timers; `stop()` clears them and waits for a job in progress. */
+export interface Timers {
+  stop(): Promise<void>;
+}
+
+/** Imports every job's handler and starts its timer. */
+export async function startSchedules(onError: (name: string, error: unknown) => void): Promise<Timers> {
+  const running = new Set<Promise<unknown>>();
+  const timers = await Promise.all(
+    schedules.map(async (schedule) => {
+      const file = join(repoRoot, 'functions', 'handlers', `${schedule.name}.ts`);
+      const { handler } = (await import(pathToFileURL(file).href)) as { handler: Job };
+      const run = () => {
+        const job = handler().catch((error: unknown) => onError(schedule.name, error));
+        running.add(job);
+        void job.finally(() => running.delete(job));
+      };
+      run();
+      const timer = setInterval(run, schedule.everyMinutes * 60_000);
+      timer.unref();
+      return timer;
+    }),
+  );
+  return {
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(running);
+    },
+  };
+}
