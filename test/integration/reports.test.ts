@@ -6,11 +6,13 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, reportAcceptedSchema } from '../../functions/domain/contract.ts';
 import { fingerprint, idempotencyKeys, sealReceipt } from '../../functions/domain/idempotency.ts';
+import { bindingFor } from '../../functions/domain/proof-of-work.ts';
 import { newReceipt } from '../../functions/domain/receipt.ts';
 import { reportSchema } from '../../functions/domain/report.ts';
 import { mainTable } from '../../functions/store/tables.ts';
 import { localAws } from '../../infra/local/dynamodb.ts';
-import { json } from '../support/http.ts';
+import { type Json, json } from '../support/http.ts';
+import { postReport, solvedProof } from '../support/proof.ts';
 import { type SpawnedRuntime, scanAll, spawnRuntime } from '../support/runtime.ts';
 
 const report = {
@@ -27,12 +29,20 @@ const report = {
 
 let runtime: SpawnedRuntime;
 
-function post(body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${runtime.url}/api/reports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+/**
+ * Posts as the site does: an object body gets a fresh Idempotency-Key (unless the headers carry
+ * one) and a proof bound to it (unless it carries `altcha`), so a refusal is about the body.
+ */
+async function post(body: unknown, headers: Record<string, string> = {}) {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return fetch(`${runtime.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+  const idempotencyKey = headers['idempotency-key'] ?? randomUUID();
+  return postReport(runtime.url, body as Record<string, unknown>, { idempotencyKey, headers });
 }
 
 async function reports() {
@@ -243,7 +253,7 @@ describe('POST /api/reports with bad input', () => {
     const before = await scanAll(runtime.dynamodbEndpoint);
     const response = await fetch(`${runtime.url}/api/reports`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'text/plain' },
       body: 'description=hello',
     });
     expect(response.status).toBe(415);
@@ -275,5 +285,145 @@ describe('the rest of the API', () => {
     expect(errorBodySchema.parse(await json(missing)).error).toBe('not_found');
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('POST');
+  });
+});
+
+describe('POST /api/reports proof of work', () => {
+  it('refuses a report without a proof of work, says to try again, and writes nothing', async () => {
+    // Prepare
+    const before = await scanAll(runtime.dynamodbEndpoint);
+    // Act
+    const response = await fetch(`${runtime.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ ...report, language: 'en' }),
+    });
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({
+      error: 'proof_of_work',
+      message: 'The security check failed or expired. Please send again; the page checks again by itself.',
+    });
+    expect(await scanAll(runtime.dynamodbEndpoint)).toHaveLength(before.length);
+  });
+
+  it('refuses a proof solved for another submission, a forged one, and garbage', async () => {
+    // Prepare
+    const otherKey = randomUUID();
+    const proof = await solvedProof(runtime.url, otherKey);
+    const forge = (change: (payload: Json) => void) => {
+      const payload = JSON.parse(Buffer.from(proof, 'base64').toString('utf8'));
+      change(payload);
+      return Buffer.from(JSON.stringify(payload)).toString('base64');
+    };
+    const unsolved = forge((p) => {
+      p.solution.derivedKey = p.solution.derivedKey.replace(/^./, (c: string) => (c === '0' ? '1' : '0'));
+    });
+    const rebound = forge((p) => {
+      p.challenge.parameters.data.for = bindingFor(otherKey).replace(/^./, 'A');
+    });
+    // Act
+    const responses = [
+      await postReport(runtime.url, report, { altcha: proof }),
+      await postReport(runtime.url, report, { idempotencyKey: otherKey, altcha: unsolved }),
+      await postReport(runtime.url, report, { idempotencyKey: otherKey, altcha: rebound }),
+      await postReport(runtime.url, report, { altcha: 'not base64 json at all' }),
+    ];
+    // Assess
+    for (const response of responses) {
+      expect(response.status).toBe(400);
+      expect((await json(response)).error).toBe('proof_of_work');
+    }
+  });
+
+  it('accepts an unbound proof once without an Idempotency-Key, and refuses it the second time', async () => {
+    // Prepare
+    const proof = await solvedProof(runtime.url);
+    const send = () =>
+      fetch(`${runtime.url}/api/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...report, altcha: proof }),
+      });
+    // Act
+    const first = await send();
+    const second = await send();
+    // Assess
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(400);
+    expect((await json(second)).error).toBe('proof_of_work');
+  });
+});
+
+describe('POST /api/reports honeypot', () => {
+  it('answers a filled honeypot like a success, and stores nothing', async () => {
+    // Prepare
+    const before = await reports();
+    const description = `A bot filled every field ${randomUUID()}`;
+    // Act
+    const response = await post({ ...report, description, website: 'http://spam.example' });
+    // Assess
+    expect(response.status).toBe(201);
+    expect(reportAcceptedSchema.parse(await json(response)).status).toBe('received');
+    expect(await reports()).toHaveLength(before.length);
+  });
+});
+
+describe('POST /api/reports as a plain HTML form (no JavaScript)', () => {
+  const form = (fields: [string, string][]) =>
+    fetch(`${runtime.url}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const valid: [string, string][] = [
+    ['language', 'en'],
+    ['community', 'lanting'],
+    ['categories', 'neglect'],
+    ['categories', 'bullying'],
+    ['reporterRole', 'resident'],
+    ['childAgeBand', '0-7'],
+    ['immediateDanger', 'true'],
+    ['description', ''],
+    ['website', ''],
+  ];
+
+  it('stores the report and answers a page with the receipt and what to do with it', async () => {
+    // Prepare
+    const description = `Sent without JavaScript ${randomUUID()}`;
+    // Act
+    const response = await form(valid.map(([k, v]) => [k, k === 'description' ? description : v]));
+    // Assess
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const page = await response.text();
+    expect(page).toMatch(/<html lang="en"/);
+    expect(page).toMatch(/\d{4} \d{4} \d{4} \d{4}/);
+    expect(page).toContain('not even the office');
+    expect(page).toContain('data-quick-exit');
+    const stored = (await reports()).find((item) => item.description === description);
+    expect(stored).toMatchObject({
+      categories: ['neglect', 'bullying'],
+      immediateDanger: true,
+      urgent: true,
+    });
+    expect(String(stored?.hourlySk)).toContain('#form#');
+  });
+
+  it('shows the form again with the problem next to its field and every word kept, escaped', async () => {
+    // Prepare
+    const before = await scanAll(runtime.dynamodbEndpoint);
+    const typed = '<b>x</b>';
+    // Act
+    const response = await form(valid.map(([k, v]) => [k, k === 'description' ? typed : v]));
+    // Assess
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    expect(page).toContain('What happened: please write at least 10 characters (you wrote 8).');
+    expect(page).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(page).not.toContain(typed);
+    expect(page).toMatch(/value="neglect"[^>]*checked/);
+    expect(await scanAll(runtime.dynamodbEndpoint)).toHaveLength(before.length);
   });
 });

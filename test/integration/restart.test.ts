@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { json } from '../support/http.ts';
+import { postReport } from '../support/proof.ts';
 import { freshDataDir, type SpawnedRuntime, scanAll, spawnRuntime } from '../support/runtime.ts';
 
 const report = {
@@ -27,10 +28,9 @@ describe('the local runtime', () => {
     expect(runtime.output()).toContain('npm run reset');
     const receipts: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const response = await fetch(`${runtime.url}/api/reports`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ ...report, description: `${report.description} (#${i})` }),
+      const response = await postReport(runtime.url, {
+        ...report,
+        description: `${report.description} (#${i})`,
       });
       expect(response.status).toBe(201);
       receipts.push((await json(response)).receipt);
