@@ -2,7 +2,7 @@
  * Solves the API's proof of work as the browser does, with altcha-lib's own solver, so tests
  * send exactly what the site sends. About a third of a second per solve on this machine.
  */
-import { solveChallenge } from 'altcha-lib';
+import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import { bindingFor } from '../../functions/domain/proof-of-work.ts';
 
@@ -11,7 +11,7 @@ export async function solvedProof(baseUrl: string, idempotencyKey?: string): Pro
   const query = idempotencyKey ? `?for=${bindingFor(idempotencyKey)}` : '';
   const response = await fetch(`${baseUrl}/api/challenge${query}`);
   if (response.status !== 200) throw new Error(`GET /api/challenge answered ${response.status}`);
-  const challenge = await response.json();
+  const challenge = (await response.json()) as Challenge;
   const solution = await solveChallenge({ challenge, deriveKey });
   if (!solution) throw new Error('The challenge could not be solved');
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
