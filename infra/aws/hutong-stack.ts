@@ -1,18 +1,21 @@
 /**
  * The `hutong` stack: the table, the receipt salt, one function per route behind the HTTP API,
- * the private site bucket and CloudFront in front of both. Built from `functions/routes.ts` and
+ * one function per scheduled job on an EventBridge rule, the private site bucket and CloudFront
+ * in front of both. Built from `functions/routes.ts` and
  * `functions/store/tables.ts`; nothing here is named by hand twice.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Construct } from 'constructs';
 import { deployment } from '../../functions/config.ts';
-import { routes } from '../../functions/routes.ts';
+import { routes, schedules } from '../../functions/routes.ts';
 import { mainTable } from '../../functions/store/tables.ts';
+import { scheduleJob } from './job-schedule.ts';
 import { PortalApi } from './portal-api.ts';
 import { PortalCdn } from './portal-cdn.ts';
 import { PortalFunction } from './portal-function.ts';
 import { ReceiptSalt } from './receipt-salt.ts';
+import { routeFunctionSpec, scheduleFunctionSpec } from './route-needs.ts';
 import { SiteBucket } from './site-bucket.ts';
 import { PortalTable } from './table.ts';
 
@@ -26,7 +29,7 @@ export interface HutongStackProps extends StackProps {
 
 /** The whole portal in one stack. */
 export class HutongStack extends Stack {
-  /** One function per route, in route-table order. */
+  /** One function per route, then one per scheduled job, in route-table order. */
   readonly functions: PortalFunction[];
 
   constructor(scope: Construct, id: string, props: HutongStackProps) {
@@ -37,12 +40,19 @@ export class HutongStack extends Stack {
     const table = new PortalTable(this, mainTable);
     const receiptSalt = new ReceiptSalt(this, 'receipt-salt');
     const api = new PortalApi(this, 'api');
-    this.functions = routes.map((route) => {
-      const portalFunction = new PortalFunction(this, route);
+    const routeFunctions = routes.map((route) => {
+      const portalFunction = new PortalFunction(this, routeFunctionSpec(route));
       portalFunction.bind({ table, receiptSalt });
-      api.addRoute(portalFunction);
+      api.addRoute(route, portalFunction);
       return portalFunction;
     });
+    const jobFunctions = schedules.map((schedule) => {
+      const portalFunction = new PortalFunction(this, scheduleFunctionSpec(schedule));
+      portalFunction.bind({ table, receiptSalt });
+      scheduleJob(portalFunction, schedule);
+      return portalFunction;
+    });
+    this.functions = [...routeFunctions, ...jobFunctions];
 
     const site = new SiteBucket(this, 'site');
     const cdn = new PortalCdn(this, 'cdn', {

@@ -1,10 +1,12 @@
 /**
  * The HTTP API: one route per entry of `functions/routes.ts`, each to its own function, behind a
- * throttled default stage whose access log records nothing about the caller.
+ * throttled default stage (tighter per route where a route does real work) whose access log
+ * records nothing about the caller.
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -16,8 +18,9 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, routeName } from '../../functions/routes.ts';
+import { type Route, routeKey, routeName } from '../../functions/routes.ts';
 import type { PortalFunction } from './portal-function.ts';
+import { routeThrottles, stageThrottle } from './throttling.ts';
 
 /**
  * The access log's fields. What happened and how long it took; never who asked: no `sourceIp`,
@@ -36,15 +39,14 @@ export const accessLogFields: Readonly<Record<string, string>> = {
   error: '$context.error.message',
 };
 
-/** Steady and burst request rates for the whole stage: far above one office's traffic. */
-const throttle = { rateLimit: 50, burstLimit: 100 };
-
 /** The API behind `/api/*`. */
 export class PortalApi extends Construct {
   /** The HTTP API. */
   readonly api: HttpApi;
   /** Its only stage, `$default`, deployed automatically. */
   readonly stage: HttpStage;
+  /** The route keys added so far. */
+  private readonly routeKeys = new Set<string>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -60,20 +62,40 @@ export class PortalApi extends Construct {
     this.stage = new HttpStage(this, 'default-stage', {
       httpApi: this.api,
       autoDeploy: true,
-      throttle,
+      throttle: stageThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
     });
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Lazy.any({
+      produce: () => this.routeSettings(),
+    });
+    // A throttle for a route that doesn't exist would silently protect nothing.
+    this.node.addValidation({
+      validate: () =>
+        Object.keys(routeThrottles)
+          .filter((key) => !this.routeKeys.has(key))
+          .map((key) => `routeThrottles names ${key}, which is not a route of this API`),
+    });
+  }
+
+  /** CloudFormation's RouteSettings: each throttled route's own limits, by route key. */
+  private routeSettings(): Record<string, object> | undefined {
+    const settings = Object.entries(routeThrottles)
+      .filter(([key]) => this.routeKeys.has(key))
+      .map(([key, { rateLimit, burstLimit }]) => [
+        key,
+        { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit },
+      ]);
+    return settings.length > 0 ? Object.fromEntries(settings) : undefined;
   }
 
   /**
-   * Routes a function's route to it (payload format 2.0). Public routes have no authorizer, and
-   * say why to cdk-nag.
+   * Routes a route to its function (payload format 2.0), with the route's own throttle if it has
+   * one. Public routes have no authorizer, and say why to cdk-nag.
    */
-  addRoute(portalFunction: PortalFunction): HttpRoute {
-    const { route } = portalFunction;
+  addRoute(route: Route, portalFunction: PortalFunction): HttpRoute {
     const name = routeName(route);
     const httpRoute = new HttpRoute(this, name, {
       httpApi: this.api,
@@ -82,13 +104,17 @@ export class PortalApi extends Construct {
         payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
       }),
     });
+    this.routeKeys.add(routeKey(route));
+    // CloudFormation refuses a stage whose RouteSettings name a route that doesn't exist yet.
+    if (routeKey(route) in routeThrottles) this.stage.node.addDependency(httpRoute);
     if (route.access === 'public') {
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
           `${routeKey(route)} is public by design (access: public in routes.ts): residents and children ` +
-          'use Hutong with no account, and anonymous reporting is the point. Abuse controls (proof of ' +
-          'work, caps) come in a later issue; staff routes get the JWT authorizer.',
+          'use Hutong with no account, and anonymous reporting is the point. Abuse is held off without ' +
+          'identifying anyone: proof of work, hourly caps, route throttling and the WAF rate rule; ' +
+          'staff routes get the JWT authorizer.',
       });
     }
     return httpRoute;

@@ -1,6 +1,7 @@
 /**
- * One route's Lambda function. It fixes everything every function shares (runtime, architecture,
- * bundling, logs, tracing) and `bind` gives it exactly the table access and secrets its route needs.
+ * One route's or one scheduled job's Lambda function. It fixes everything every function shares
+ * (runtime, architecture, bundling, logs, tracing) and `bind` gives it exactly the table access
+ * and secrets its entry in the route table names.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -8,11 +9,10 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type Route, routeName } from '../../functions/routes.ts';
 import { repoRoot } from '../site-build.ts';
 import { cdkBundlingOptions, handlerEntry, sourceMapNodeOptions } from './bundling.ts';
 import type { ReceiptSalt } from './receipt-salt.ts';
-import { needsReceiptSalt, tableGrant } from './route-needs.ts';
+import { type FunctionSpec, needsReceiptSalt, type TableStatement, tableStatements } from './route-needs.ts';
 import type { PortalTable } from './table.ts';
 
 /** How long function logs are kept. They hold no report content, but nothing is kept for long. */
@@ -25,19 +25,19 @@ export const functionLogRetention = RetentionDays.ONE_MONTH;
  */
 const memorySize = 512;
 
-/** Generous for two conditional writes and one hash; HTTP API itself gives up after 30 s. */
-const timeout = Duration.seconds(10);
-
 /** The resources a function can be bound to. */
 export interface PortalResources {
   table: PortalTable;
   receiptSalt: ReceiptSalt;
 }
 
-/** A route's function, named after the route: construct id, function name and log group alike. */
+/**
+ * A function named after its route or job (`routeName`, or the job's name): construct id,
+ * function name, handler file and log group alike.
+ */
 export class PortalFunction extends Construct {
-  /** The route this function serves. */
-  readonly route: Route;
+  /** What this function is for and what it may touch. */
+  readonly spec: FunctionSpec;
   /** The Lambda function. */
   readonly function: NodejsFunction;
   /** Where the function logs. */
@@ -45,10 +45,10 @@ export class PortalFunction extends Construct {
   /** The policy holding the function's resource permissions; `bind` adds to it. */
   private readonly access: Policy;
 
-  constructor(scope: Construct, route: Route) {
-    const name = routeName(route);
+  constructor(scope: Construct, spec: FunctionSpec) {
+    const { name } = spec;
     super(scope, name);
-    this.route = route;
+    this.spec = spec;
     const functionName = `${Stack.of(this).stackName}-${name}`;
     this.logGroup = new LogGroup(this, 'logs', {
       logGroupName: `/aws/lambda/${functionName}`,
@@ -60,7 +60,7 @@ export class PortalFunction extends Construct {
     // so that the one unavoidable wildcard (X-Ray) is acknowledged on its own policy only.
     const role = new Role(this, 'role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs ${route.method} ${route.path}`,
+      description: spec.purpose,
     });
     this.access = new Policy(this, 'access', {
       roles: [role],
@@ -87,7 +87,7 @@ export class PortalFunction extends Construct {
 
     this.function = new NodejsFunction(this, 'function', {
       functionName,
-      description: route.summary,
+      description: spec.summary,
       entry: handlerEntry(name),
       handler: 'handler',
       projectRoot: repoRoot,
@@ -95,7 +95,7 @@ export class PortalFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize,
-      timeout,
+      timeout: Duration.seconds(spec.timeoutSeconds),
       // The function only ever sees the immutable role: every grant goes through our policies.
       role: role.withoutPolicyUpdates(),
       tracing: Tracing.ACTIVE,
@@ -107,26 +107,30 @@ export class PortalFunction extends Construct {
   }
 
   /**
-   * Gives the function what its route's table access level allows, and nothing more: the table's
-   * name and the level's actions (on the indexes only for index reads), and the receipt salt
-   * when the route hashes receipts.
+   * Gives the function what its access profile allows, and nothing more: the table's name, one
+   * IAM statement per grant of `tableAccess` (on the table or on exactly one named index, with
+   * its key-prefix and COUNT conditions), and the salt when the route table says it reads it.
    */
   bind({ table, receiptSalt }: PortalResources): void {
-    const grant = tableGrant(this.route);
-    if (grant.table.length > 0) {
+    const statements = tableStatements(this.spec.table);
+    if (statements.length > 0) {
       this.function.addEnvironment(table.definition.envVar, table.table.tableName);
-      this.access.addStatements(
-        new PolicyStatement({ actions: grant.table, resources: [table.table.tableArn] }),
-      );
+      for (const statement of statements) this.access.addStatements(policyStatement(statement, table));
     }
-    if (grant.indexes.length > 0) {
-      this.access.addStatements(
-        new PolicyStatement({ actions: grant.indexes, resources: table.indexArns() }),
-      );
-    }
-    if (needsReceiptSalt(this.route)) {
+    if (needsReceiptSalt(this.spec)) {
       this.function.addEnvironment('RECEIPT_SALT_SOURCE', receiptSalt.source);
       this.access.addStatements(receiptSalt.readStatement());
     }
   }
+}
+
+/** A table statement as IAM, on the table's own ARN or on one index's ARN. */
+function policyStatement(statement: TableStatement, table: PortalTable): PolicyStatement {
+  const resource =
+    'index' in statement.resource ? table.indexArn(statement.resource.index) : table.table.tableArn;
+  return new PolicyStatement({
+    actions: statement.actions,
+    resources: [resource],
+    ...(Object.keys(statement.conditions).length > 0 ? { conditions: statement.conditions } : {}),
+  });
 }

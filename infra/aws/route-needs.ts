@@ -1,36 +1,138 @@
 /**
- * What a route's function needs from AWS, decided from the route table alone, so the stack and
- * the bundle test agree on it. No CDK here.
+ * What a function needs from AWS, decided from the route table alone (routes and scheduled jobs),
+ * so the stack, the bundle test and the grant tests agree on it. No CDK here: IAM statements are
+ * described as plain data and turned into `PolicyStatement`s by `PortalFunction.bind`.
  */
-import { type Route, tableActions } from '../../functions/routes.ts';
+import {
+  type Route,
+  routeKey,
+  routeName,
+  type Schedule,
+  type TableAccess,
+  type TableGrant,
+  tableAccess,
+} from '../../functions/routes.ts';
 
-/** True when the function talks to the table, and so gets its name and a grant. */
-export function needsTable(route: Pick<Route, 'table'>): boolean {
-  return tableActions[route.table].length > 0;
+/** Everything the stack needs to know to build and bind one function. */
+export interface FunctionSpec {
+  /** The handler file, construct id, function name suffix and log name: `post-reports`, `purge-expired`. */
+  name: string;
+  /** The function's description: the route's or job's summary. */
+  summary: string;
+  /** What the function is run for, as its role's description. */
+  purpose: string;
+  /** The table access profile it gets. */
+  table: TableAccess;
+  /** Whether it reads the deployment salt from Secrets Manager. */
+  receiptSalt: boolean;
+  /** How long one invocation may run, in seconds. */
+  timeoutSeconds: number;
 }
+
+/** Generous for a few conditional writes and one scrypt hash; HTTP API itself gives up after 30 s. */
+const routeTimeoutSeconds = 10;
 
 /**
- * True when the function hashes receipts, and so reads the salt. Receipts are the public's only
- * key to a report: every public route that touches the table takes or issues one. Staff routes
- * find reports by office reference and never see a receipt, so they never get the salt.
+ * A job walks whole index partitions in batches of 25 deletes; a minute covers many thousands of
+ * records, and a run that stops early is finished by the next one.
  */
-export function needsReceiptSalt(route: Pick<Route, 'access' | 'table'>): boolean {
-  return route.access === 'public' && needsTable(route);
+const jobTimeoutSeconds = 60;
+
+/** The function behind an API route. */
+export function routeFunctionSpec(route: Route): FunctionSpec {
+  return {
+    name: routeName(route),
+    summary: route.summary,
+    purpose: `Runs ${routeKey(route)}`,
+    table: route.table,
+    receiptSalt: route.receiptSalt,
+    timeoutSeconds: routeTimeoutSeconds,
+  };
 }
 
-/** DynamoDB actions that read through an index; only these are granted on index ARNs. */
-const indexReadActions = new Set(['dynamodb:Query', 'dynamodb:Scan']);
-
-/** The table actions a route may take, and which of them also apply to the table's indexes. */
-export function tableGrant(route: Pick<Route, 'table'>): { table: string[]; indexes: string[] } {
-  const actions = [...tableActions[route.table]];
-  return { table: actions, indexes: actions.filter((action) => indexReadActions.has(action)) };
+/** The function behind a scheduled job. Jobs never see a receipt, so they never get the salt. */
+export function scheduleFunctionSpec(schedule: Schedule): FunctionSpec {
+  return {
+    name: schedule.name,
+    summary: schedule.summary,
+    purpose: `Runs the ${schedule.name} job every ${schedule.everyMinutes} minutes`,
+    table: schedule.table,
+    receiptSalt: false,
+    timeoutSeconds: jobTimeoutSeconds,
+  };
 }
 
-/** The names of the environment variables a route's function is given, besides NODE_OPTIONS. */
-export function environmentNames(route: Pick<Route, 'access' | 'table'>, tableEnvVar: string): string[] {
+/** True when the function talks to the table, and so gets its name and a grant. */
+export function needsTable(needs: Pick<FunctionSpec, 'table'>): boolean {
+  return tableAccess[needs.table].length > 0;
+}
+
+/** True when the function reads the salt: the route table says so per route (`receiptSalt`). */
+export function needsReceiptSalt(needs: Pick<FunctionSpec, 'receiptSalt'>): boolean {
+  return needs.receiptSalt;
+}
+
+/** The names of the environment variables a function is given, besides NODE_OPTIONS. */
+export function environmentNames(
+  needs: Pick<FunctionSpec, 'table' | 'receiptSalt'>,
+  tableEnvVar: string,
+): string[] {
   return [
-    ...(needsTable(route) ? [tableEnvVar] : []),
-    ...(needsReceiptSalt(route) ? ['RECEIPT_SALT_SOURCE'] : []),
+    ...(needsTable(needs) ? [tableEnvVar] : []),
+    ...(needsReceiptSalt(needs) ? ['RECEIPT_SALT_SOURCE'] : []),
   ];
+}
+
+/** IAM condition operators and keys, as they appear in a policy document. */
+export type Conditions = Record<string, Record<string, string | string[]>>;
+
+/** One IAM statement on the table, as data. */
+export interface TableStatement {
+  actions: string[];
+  /** The table itself, or exactly one of its indexes (never `index/*`). */
+  resource: { table: true } | { index: string };
+  /** Empty when the grant has no key, index-select or count restriction. */
+  conditions: Conditions;
+}
+
+/** The only actions that read through an index; anything else on an index ARN is a mistake. */
+const indexActions = new Set(['dynamodb:Query', 'dynamodb:Scan']);
+
+/**
+ * One grant of `tableAccess` as one IAM statement. Key prefixes become `dynamodb:LeadingKeys`
+ * patterns that every partition key in the request must match (`ForAllValues`, so a batch with
+ * one foreign key is refused whole); `countOnly` pins `dynamodb:Select` to `COUNT`, so a Query
+ * returns how many items match and never an item. Throws on a grant IAM could not honour.
+ */
+export function tableStatement(grant: TableGrant): TableStatement {
+  if (grant.actions.length === 0) throw new Error('A table grant needs at least one action');
+  if (grant.actions.some((action) => !action.startsWith('dynamodb:') || action.includes('*'))) {
+    throw new Error(`Table grants name DynamoDB actions one by one: ${grant.actions.join(', ')}`);
+  }
+  const readsIndexOnly = grant.actions.every((action) => indexActions.has(action));
+  if (grant.index !== undefined && !readsIndexOnly) {
+    throw new Error(`Only Query and Scan read an index (${grant.index}): ${grant.actions.join(', ')}`);
+  }
+  if (grant.countOnly && !readsIndexOnly) {
+    throw new Error(`Select COUNT applies to Query and Scan only: ${grant.actions.join(', ')}`);
+  }
+  const conditions: Conditions = {};
+  if (grant.keyPrefixes !== undefined) {
+    if (grant.keyPrefixes.length === 0) throw new Error('keyPrefixes, when given, must name a prefix');
+    conditions['ForAllValues:StringLike'] = {
+      'dynamodb:LeadingKeys': grant.keyPrefixes.map((prefix) => `${prefix}*`),
+    };
+  }
+  if (grant.countOnly) conditions.StringEquals = { 'dynamodb:Select': 'COUNT' };
+  return {
+    actions: [...grant.actions],
+    resource: grant.index === undefined ? { table: true } : { index: grant.index },
+    conditions,
+  };
+}
+
+/** Every IAM statement a table access profile turns into; none for `none`. */
+export function tableStatements(access: TableAccess): TableStatement[] {
+  const grants: readonly TableGrant[] = tableAccess[access];
+  return grants.map(tableStatement);
 }

@@ -68,8 +68,14 @@ export class PortalTable extends Construct {
     this.table = new TableV2(this, 'table', tableProps(definition));
   }
 
-  /** ARNs of the table's indexes, each named: grants never need an `index/*` wildcard. */
-  indexArns(): string[] {
-    return this.definition.indexes.map((i) => `${this.table.tableArn}/index/${i.name}`);
+  /**
+   * The ARN of one named index: grants name the index they read, never `index/*`. Throws when the
+   * definition has no such index, so a typo in a grant fails the synth instead of the first query.
+   */
+  indexArn(name: string): string {
+    if (!this.definition.indexes.some((index) => index.name === name)) {
+      throw new Error(`Table ${this.definition.id} has no index named ${name}`);
+    }
+    return `${this.table.tableArn}/index/${name}`;
   }
 }

@@ -6,10 +6,15 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeName, routes } from '../../functions/routes.ts';
+import { routes, schedules } from '../../functions/routes.ts';
 import { mainTable } from '../../functions/store/tables.ts';
 import { esbuildOptions, handlerEntry } from '../../infra/aws/bundling.ts';
-import { environmentNames } from '../../infra/aws/route-needs.ts';
+import {
+  environmentNames,
+  type FunctionSpec,
+  routeFunctionSpec,
+  scheduleFunctionSpec,
+} from '../../infra/aws/route-needs.ts';
 
 /** DESIGN.md's budget for one function bundle, minified. */
 const maxBundleBytes = 400 * 1000;
@@ -18,11 +23,11 @@ const run = promisify(execFile);
 // Outside the repository, so a bundle that still imports a package from node_modules fails to load.
 const outdir = mkdtempSync(join(tmpdir(), 'hutong-bundles-'));
 const bundleOf = (name: string) => join(outdir, name, 'index.mjs');
+/** Every function the stack bundles: one per route, one per scheduled job. */
+const specs: FunctionSpec[] = [...routes.map(routeFunctionSpec), ...schedules.map(scheduleFunctionSpec)];
 
 beforeAll(async () => {
-  await Promise.all(
-    routes.map((route) => build(esbuildOptions(handlerEntry(routeName(route)), bundleOf(routeName(route))))),
-  );
+  await Promise.all(specs.map(({ name }) => build(esbuildOptions(handlerEntry(name), bundleOf(name)))));
 }, 120_000);
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
@@ -30,7 +35,7 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
  * The environment Lambda would give the function: the variables the stack sets for its route
  * (placeholder values; nothing is read until the first request) and what Lambda sets itself.
  */
-function lambdaEnvironment(route: (typeof routes)[number]): NodeJS.ProcessEnv {
+function lambdaEnvironment(spec: FunctionSpec): NodeJS.ProcessEnv {
   const placeholders: Record<string, string> = {
     [mainTable.envVar]: 'hutong-reports',
     RECEIPT_SALT_SOURCE: 'file:/dev/null',
@@ -40,13 +45,11 @@ function lambdaEnvironment(route: (typeof routes)[number]): NodeJS.ProcessEnv {
     AWS_REGION: 'cn-north-1',
     NODE_OPTIONS: '--enable-source-maps',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...Object.fromEntries(
-      environmentNames(route, mainTable.envVar).map((name) => [name, placeholders[name]]),
-    ),
+    ...Object.fromEntries(environmentNames(spec, mainTable.envVar).map((name) => [name, placeholders[name]])),
   };
 }
 
-describe.each(routes.map((route) => [routeName(route), route] as const))('the %s bundle', (name, route) => {
+describe.each(specs.map((spec) => [spec.name, spec] as const))('the %s bundle', (name, spec) => {
   it('stays within the 400 KB budget, minified, with a linked source map', () => {
     // Act
     const bytes = statSync(bundleOf(name)).size;
@@ -64,7 +67,7 @@ describe.each(routes.map((route) => [routeName(route), route] as const))('the %s
     // Act
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
       cwd: outdir,
-      env: lambdaEnvironment(route),
+      env: lambdaEnvironment(spec),
     });
     // Assess
     expect(stdout.trim()).toBe('function');

@@ -1,6 +1,6 @@
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeName, routes } from '../../functions/routes.ts';
+import { routeName, routes, schedules } from '../../functions/routes.ts';
 import { acknowledgements, nagPackName, reportedFindings } from '../../infra/aws/nag.ts';
 import { type Synthesized, synthesize } from './synthesize.ts';
 
@@ -74,7 +74,8 @@ describe('cdk-nag AwsSolutions', () => {
     const iam = acknowledged().filter((a) => /AwsSolutions-IAM\d/.test(a.id));
     // Assess
     expect(iam.filter((a) => a.id.includes('IAM4'))).toEqual([]);
-    const tracing = routes.map((route) => `hutong/${routeName(route)}/tracing`);
+    const names = [...routes.map(routeName), ...schedules.map((schedule) => schedule.name)];
+    const tracing = names.map((name) => `hutong/${name}/tracing`);
     for (const { path, id } of iam) {
       if (tracing.includes(path)) expect(id).toBe('AwsSolutions-IAM5[Resource::*]');
       else expect(path).toBe('hutong/site/deployment-role');

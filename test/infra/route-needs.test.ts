@@ -1,37 +1,85 @@
 import { describe, expect, it } from 'vitest';
-import { tableActions } from '../../functions/routes.ts';
-import { environmentNames, needsReceiptSalt, tableGrant } from '../../infra/aws/route-needs.ts';
+import { routes, schedules, tableAccess } from '../../functions/routes.ts';
+import {
+  environmentNames,
+  routeFunctionSpec,
+  scheduleFunctionSpec,
+  tableStatement,
+  tableStatements,
+} from '../../infra/aws/route-needs.ts';
 
-describe('tableGrant', () => {
-  it('grants writers the table only, so no index can be read', () => {
+describe('tableStatement', () => {
+  it('restricts every partition key of a request to the prefixes when the grant names them', () => {
     // Act
-    const grant = tableGrant({ table: 'write' });
+    const statement = tableStatement({ actions: ['dynamodb:PutItem'], keyPrefixes: ['REPORT#', 'IDEM#'] });
     // Assess
-    expect(grant).toEqual({ table: [...tableActions.write], indexes: [] });
+    expect(statement).toEqual({
+      actions: ['dynamodb:PutItem'],
+      resource: { table: true },
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*', 'IDEM#*'] } },
+    });
   });
 
-  it('grants readers Query on the indexes but GetItem on the table alone', () => {
+  it('grants a count-only query on exactly one index when the grant names the index', () => {
     // Act
-    const grant = tableGrant({ table: 'read' });
+    const statement = tableStatement({ actions: ['dynamodb:Query'], index: 'hourly', countOnly: true });
     // Assess
-    expect(grant.table).toEqual([...tableActions.read]);
-    expect(grant.indexes).toEqual(['dynamodb:Query']);
+    expect(statement).toEqual({
+      actions: ['dynamodb:Query'],
+      resource: { index: 'hourly' },
+      conditions: { StringEquals: { 'dynamodb:Select': 'COUNT' } },
+    });
   });
 
-  it('grants nothing when a route needs no table', () => {
+  it('refuses grants IAM could not honour: item writes on an index, COUNT on a GetItem, wildcards', () => {
     // Act + Assess
-    expect(tableGrant({ table: 'none' })).toEqual({ table: [], indexes: [] });
+    expect(() => tableStatement({ actions: ['dynamodb:PutItem'], index: 'hourly' })).toThrow(
+      /Only Query and Scan/,
+    );
+    expect(() => tableStatement({ actions: ['dynamodb:GetItem'], countOnly: true })).toThrow(/Select COUNT/);
+    expect(() => tableStatement({ actions: ['dynamodb:*'] })).toThrow(/one by one/);
+    expect(() => tableStatement({ actions: ['dynamodb:GetItem'], keyPrefixes: [] })).toThrow(
+      /must name a prefix/,
+    );
+  });
+
+  it('turns every access profile of the route table into valid statements, none for none', () => {
+    for (const access of Object.keys(tableAccess) as (keyof typeof tableAccess)[]) {
+      // Act
+      const statements = tableStatements(access);
+      // Assess
+      expect(statements, access).toHaveLength(tableAccess[access].length);
+    }
+    expect(tableStatements('none')).toEqual([]);
   });
 });
 
-describe('environmentNames', () => {
-  it('gives the table name and the salt to public routes that touch the table, and nothing to others', () => {
+describe('function specs', () => {
+  it('gives route functions the salt exactly when the route table says so', () => {
+    for (const route of routes) {
+      // Act
+      const spec = routeFunctionSpec(route);
+      // Assess
+      expect(spec.receiptSalt).toBe(route.receiptSalt);
+      expect(environmentNames(spec, 'TABLE_NAME').includes('RECEIPT_SALT_SOURCE')).toBe(route.receiptSalt);
+    }
+  });
+
+  it('gives a scheduled job the table name and never the salt', () => {
+    for (const schedule of schedules) {
+      // Act
+      const spec = scheduleFunctionSpec(schedule);
+      // Assess
+      expect(spec.name).toBe(schedule.name);
+      expect(environmentNames(spec, 'TABLE_NAME')).toEqual(['TABLE_NAME']);
+    }
+  });
+
+  it('gives no environment beyond the salt to a function that touches no table', () => {
     // Act + Assess
-    expect(environmentNames({ access: 'public', table: 'write' }, 'TABLE_NAME')).toEqual([
-      'TABLE_NAME',
+    expect(environmentNames({ table: 'none', receiptSalt: true }, 'TABLE_NAME')).toEqual([
       'RECEIPT_SALT_SOURCE',
     ]);
-    expect(environmentNames({ access: 'public', table: 'none' }, 'TABLE_NAME')).toEqual([]);
-    expect(needsReceiptSalt({ access: 'public', table: 'read' })).toBe(true);
+    expect(environmentNames({ table: 'none', receiptSalt: false }, 'TABLE_NAME')).toEqual([]);
   });
 });

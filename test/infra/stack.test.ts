@@ -1,13 +1,21 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeKey, routeName, routes, tableActions } from '../../functions/routes.ts';
+import { routeKey, routeName, routes, schedules } from '../../functions/routes.ts';
 import { mainTable } from '../../functions/store/tables.ts';
 import { accessLogFields } from '../../infra/aws/portal-api.ts';
-import { environmentNames, needsReceiptSalt, needsTable } from '../../infra/aws/route-needs.ts';
+import {
+  environmentNames,
+  type FunctionSpec,
+  needsReceiptSalt,
+  needsTable,
+  routeFunctionSpec,
+  scheduleFunctionSpec,
+} from '../../infra/aws/route-needs.ts';
+import { routeThrottles, stageThrottle } from '../../infra/aws/throttling.ts';
 import { type Synthesized, synthesize } from './synthesize.ts';
 
-type Resource = { Type: string; Properties: Record<string, unknown> };
-type Statement = { Action: string | string[]; Resource: unknown };
+type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -19,19 +27,23 @@ function resources(type: string): Record<string, Resource> {
   return synth.template.findResources(type) as Record<string, Resource>;
 }
 
-/** The logical id and properties of the Lambda function serving a route. */
-function functionOf(route: (typeof routes)[number]): [string, Resource['Properties']] {
+/** Every function the stack should have: one per route, one per scheduled job. */
+const specs: FunctionSpec[] = [...routes.map(routeFunctionSpec), ...schedules.map(scheduleFunctionSpec)];
+const specNamed = (name: string) => specs.find((spec) => spec.name === name) as FunctionSpec;
+
+/** The logical id and properties of the Lambda function with a route's or job's name. */
+function functionOf(name: string): [string, Resource['Properties']] {
   const found = Object.entries(resources('AWS::Lambda::Function')).filter(
-    ([, f]) => f.Properties.FunctionName === `hutong-${routeName(route)}`,
+    ([, f]) => f.Properties.FunctionName === `hutong-${name}`,
   );
-  expect(found, `one function for ${routeKey(route)}`).toHaveLength(1);
+  expect(found, `one function named hutong-${name}`).toHaveLength(1);
   const [logicalId, fn] = found[0] as [string, Resource];
   return [logicalId, fn.Properties];
 }
 
-/** Every statement of every policy attached to a route's function role. */
-function statementsOf(route: (typeof routes)[number]): Statement[] {
-  const [, fn] = functionOf(route);
+/** Every statement of every policy attached to a function's role. */
+function statementsOf(name: string): Statement[] {
+  const [, fn] = functionOf(name);
   const roleId = (fn.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   return Object.values(resources('AWS::IAM::Policy'))
     .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`))
@@ -39,9 +51,25 @@ function statementsOf(route: (typeof routes)[number]): Statement[] {
 }
 
 const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+const dynamoStatements = (name: string) =>
+  statementsOf(name).filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+const withAction = (statements: Statement[], action: string) =>
+  statements.filter((s) => actionsOf([s]).includes(action));
+
 const tableArn = { 'Fn::GetAtt': [expect.stringMatching(`^${mainTable.id}table`), 'Arn'] };
-const reportRoute = routes.find((r) => r.method === 'POST' && r.path === '/api/reports');
-const readActions = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem'];
+const indexArn = (index: string) => ({
+  'Fn::Join': [
+    '',
+    [{ 'Fn::GetAtt': [expect.stringMatching(`^${mainTable.id}table`), 'Arn'] }, `/index/${index}`],
+  ],
+});
+const leadingKeys = (...patterns: string[]) => ({
+  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns },
+});
+
+const reportFunction = routeName({ method: 'POST', path: '/api/reports' });
+const followUpFunctions = routes.filter((r) => r.table === 'follow-up').map(routeName);
+const purgeFunction = 'purge-expired';
 
 describe('reports table', () => {
   it('is on-demand, recoverable, protected from deletion, encrypted and retained when built from mainTable', () => {
@@ -82,42 +110,55 @@ describe('reports table', () => {
       })),
     );
   });
+
+  it('has the keys-only hourly and expiry indexes the caps and the purge query', () => {
+    // Act
+    const table = Object.values(resources('AWS::DynamoDB::GlobalTable'))[0] as Resource;
+    const indexes = table.Properties.GlobalSecondaryIndexes as { IndexName: string; Projection: unknown }[];
+    // Assess
+    for (const name of ['hourly', 'expiry']) {
+      expect(indexes.find((i) => i.IndexName === name)?.Projection, name).toEqual({
+        ProjectionType: 'KEYS_ONLY',
+      });
+    }
+  });
 });
 
-describe('route functions', () => {
-  it('builds exactly one Node.js 24 arm64 function per route, named after the route', () => {
+describe('functions', () => {
+  it('builds exactly one Node.js 24 arm64 function per route and per scheduled job, named after it', () => {
     // Act
     const nodeFunctions = Object.values(resources('AWS::Lambda::Function')).filter((f) =>
       String(f.Properties.Runtime).startsWith('nodejs'),
     );
     // Assess
-    expect(nodeFunctions).toHaveLength(routes.length);
-    for (const route of routes) {
-      const [, fn] = functionOf(route);
-      expect(fn).toMatchObject({
+    expect(nodeFunctions).toHaveLength(routes.length + schedules.length);
+    for (const spec of specs) {
+      const [, fn] = functionOf(spec.name);
+      expect(fn, spec.name).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 512,
+        Timeout: spec.timeoutSeconds,
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       });
     }
   });
 
-  it('gives each function exactly the environment its route needs when it is bound', () => {
-    for (const route of routes) {
+  it('gives each function exactly the environment its entry in the route table needs', () => {
+    for (const spec of specs) {
       // Act
-      const [, fn] = functionOf(route);
+      const [, fn] = functionOf(spec.name);
       const variables = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
       // Assess
-      expect(Object.keys(variables).sort(), routeKey(route)).toEqual(
-        ['NODE_OPTIONS', ...environmentNames(route, mainTable.envVar)].sort(),
+      expect(Object.keys(variables).sort(), spec.name).toEqual(
+        ['NODE_OPTIONS', ...environmentNames(spec, mainTable.envVar)].sort(),
       );
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
-      if (needsTable(route))
+      if (needsTable(spec))
         expect(variables[mainTable.envVar]).toEqual({ Ref: expect.stringMatching(`^${mainTable.id}table`) });
-      if (needsReceiptSalt(route)) {
+      if (needsReceiptSalt(spec)) {
         expect(JSON.stringify(variables.RECEIPT_SALT_SOURCE)).toMatch(
           /^\{"Fn::Join":\["",\["secretsmanager:",/,
         );
@@ -126,15 +167,15 @@ describe('route functions', () => {
   });
 
   it('keeps every function log group for a month', () => {
-    for (const route of routes) {
+    for (const spec of specs) {
       // Prepare
-      const [, fn] = functionOf(route);
+      const [, fn] = functionOf(spec.name);
       const logGroupId = (fn.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       // Act
       const logGroup = resources('AWS::Logs::LogGroup')[logGroupId];
       // Assess
       expect(logGroup?.Properties).toEqual({
-        LogGroupName: `/aws/lambda/hutong-${routeName(route)}`,
+        LogGroupName: `/aws/lambda/hutong-${spec.name}`,
         RetentionInDays: 30,
         Tags: expect.any(Array),
       });
@@ -143,44 +184,152 @@ describe('route functions', () => {
 });
 
 describe('least-privilege grants', () => {
-  it('lets the public report function write the table but never read it', () => {
-    // Prepare
-    expect(reportRoute?.table).toBe('write');
+  it('never lets the report function read a report: no GetItem, Scan or BatchGetItem at all', () => {
     // Act
-    const statements = statementsOf(reportRoute as (typeof routes)[number]);
-    const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    const actions = actionsOf(statementsOf(reportFunction));
     // Assess
-    for (const action of readActions) expect(actionsOf(statements)).not.toContain(action);
-    expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
-    expect(dynamo).toHaveLength(1);
-    expect([...actionsOf(dynamo)].sort()).toEqual([...tableActions.write].sort());
-    expect(dynamo[0]?.Resource).toEqual(tableArn);
+    for (const action of [
+      'dynamodb:GetItem',
+      'dynamodb:Scan',
+      'dynamodb:BatchGetItem',
+      'dynamodb:DeleteItem',
+    ]) {
+      expect(actions).not.toContain(action);
+    }
+    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('gives functions of routes with no table access no DynamoDB action at all', () => {
+  it('lets the report function query only the hourly index, and only for a COUNT', () => {
+    // Act
+    const queries = withAction(dynamoStatements(reportFunction), 'dynamodb:Query');
+    // Assess
+    expect(queries).toEqual([
+      {
+        Action: 'dynamodb:Query',
+        Effect: 'Allow',
+        Resource: indexArn('hourly'),
+        Condition: { StringEquals: { 'dynamodb:Select': 'COUNT' } },
+      },
+    ]);
+  });
+
+  it('lets the report function put and update only report, idempotency and proof-of-work items', () => {
+    // Act
+    const writes = dynamoStatements(reportFunction).filter((s) => !actionsOf([s]).includes('dynamodb:Query'));
+    // Assess
+    expect(writes).toEqual([
+      {
+        Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        Effect: 'Allow',
+        Resource: tableArn,
+        Condition: leadingKeys('REPORT#*', 'IDEM#*', 'POW#*'),
+      },
+    ]);
+  });
+
+  it('lets the follow-up functions read only report items, on the table and through no index', () => {
     // Prepare
-    const tableless = routes.filter((route) => route.table === 'none');
-    expect(tableless.length).toBeGreaterThan(0);
-    for (const route of tableless) {
+    expect(followUpFunctions.sort()).toEqual(['post-followup', 'post-followup-messages']);
+    for (const name of followUpFunctions) {
       // Act
-      const actions = actionsOf(statementsOf(route));
+      const statements = dynamoStatements(name);
+      const reads = statements.filter((s) =>
+        actionsOf([s]).some((a) => ['dynamodb:GetItem', 'dynamodb:Query'].includes(a)),
+      );
       // Assess
-      expect(
-        actions.filter((a) => a.startsWith('dynamodb:')),
-        routeKey(route),
-      ).toEqual([]);
+      expect(actionsOf(statements), name).not.toContain('dynamodb:Scan');
+      expect(actionsOf(statements), name).not.toContain('dynamodb:BatchGetItem');
+      expect(reads.length, name).toBeGreaterThan(0);
+      for (const read of reads) {
+        expect(read.Resource, name).toEqual(tableArn);
+        expect(read.Condition, name).toEqual(leadingKeys('REPORT#*'));
+      }
+      for (const write of withAction(statements, 'dynamodb:PutItem')) {
+        expect(write.Condition, name).toEqual(leadingKeys('REPORT#*', 'POW#*'));
+      }
     }
   });
 
-  it('lets only receipt-hashing functions read the salt, and only with GetSecretValue', () => {
-    for (const route of routes) {
-      // Act
-      const secretActions = actionsOf(statementsOf(route)).filter((a) => a.startsWith('secretsmanager:'));
-      // Assess
-      expect(secretActions, routeKey(route)).toEqual(
-        needsReceiptSalt(route) ? ['secretsmanager:GetSecretValue'] : [],
-      );
+  it('lets the purge delete only idempotency and proof-of-work items, found through the expiry index', () => {
+    // Act
+    const statements = dynamoStatements(purgeFunction);
+    // Assess
+    expect(statements).toEqual([
+      { Action: 'dynamodb:Query', Effect: 'Allow', Resource: indexArn('expiry') },
+      {
+        Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
+        Effect: 'Allow',
+        Resource: tableArn,
+        Condition: leadingKeys('IDEM#*', 'POW#*'),
+      },
+    ]);
+  });
+
+  it('names an index on every index grant, never index/* or the table for a query of an index', () => {
+    // Act
+    const texts = specs.flatMap((spec) => dynamoStatements(spec.name).map((s) => JSON.stringify(s.Resource)));
+    // Assess
+    expect(texts.filter((t) => t.includes('index/*'))).toEqual([]);
+    expect(texts.filter((t) => t.includes('/index/') && !/\/index\/[a-z-]+"/.test(t))).toEqual([]);
+  });
+
+  it('gives functions with no table access no DynamoDB action at all', () => {
+    // Prepare
+    const tableless = specs.filter((spec) => spec.table === 'none');
+    expect(tableless.length).toBeGreaterThan(0);
+    for (const spec of tableless) {
+      // Act + Assess
+      expect(dynamoStatements(spec.name), spec.name).toEqual([]);
     }
+  });
+
+  it('lets only functions whose route reads the salt read it, and only with GetSecretValue', () => {
+    for (const spec of specs) {
+      // Act
+      const secretActions = actionsOf(statementsOf(spec.name)).filter((a) => a.startsWith('secretsmanager:'));
+      // Assess
+      expect(secretActions, spec.name).toEqual(spec.receiptSalt ? ['secretsmanager:GetSecretValue'] : []);
+    }
+    expect(specNamed(purgeFunction).receiptSalt).toBe(false);
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('runs each job on an EventBridge rule at its rate, targeting its own function', () => {
+    // Prepare
+    const rules = Object.entries(resources('AWS::Events::Rule'));
+    expect(rules).toHaveLength(schedules.length);
+    for (const schedule of schedules) {
+      const [functionId] = functionOf(schedule.name);
+      // Act
+      const rule = rules.find(([, r]) => JSON.stringify(r.Properties.Targets).includes(`"${functionId}"`));
+      // Assess
+      expect(rule, schedule.name).toBeDefined();
+      expect(rule?.[1].Properties).toMatchObject({
+        State: 'ENABLED',
+        Targets: [{ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] } }],
+      });
+      const hours = schedule.everyMinutes / 60;
+      expect(rule?.[1].Properties.ScheduleExpression).toBe(
+        Number.isInteger(hours)
+          ? `rate(${hours} hour${hours === 1 ? '' : 's'})`
+          : `rate(${schedule.everyMinutes} minutes)`,
+      );
+      synth.template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        Principal: 'events.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [rule?.[0], 'Arn'] },
+      });
+    }
+  });
+
+  it('purges every hour', () => {
+    // Act
+    const purge = schedules.find((s) => s.name === purgeFunction);
+    // Assess
+    expect(purge?.everyMinutes).toBe(60);
+    synth.template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
   });
 });
 
@@ -197,7 +346,7 @@ describe('HTTP API', () => {
       const integrationId = Object.keys(integrations).find((id) => target.includes(id)) as string;
       const integration = integrations[integrationId]?.Properties;
       expect(integration).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
-      expect(JSON.stringify(integration?.IntegrationUri)).toContain(functionOf(route)[0]);
+      expect(JSON.stringify(integration?.IntegrationUri)).toContain(functionOf(routeName(route))[0]);
       expect(apiRoute.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
     }
   });
@@ -217,10 +366,47 @@ describe('HTTP API', () => {
       routeKey: '$context.routeKey',
       status: '$context.status',
     });
-    expect(stage.DefaultRouteSettings).toEqual({
-      ThrottlingRateLimit: expect.any(Number),
-      ThrottlingBurstLimit: expect.any(Number),
+  });
+
+  it('throttles the stage by default and the public working routes tighter, each on its own', () => {
+    // Prepare
+    const publicWork = [
+      'POST /api/reports',
+      'POST /api/followup',
+      'POST /api/followup/messages',
+      'GET /api/challenge',
+    ];
+    // Act
+    const stage = Object.values(resources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
+    const settings = stage.Properties.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+    // Assess
+    expect(stage.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: stageThrottle.rateLimit,
+      ThrottlingBurstLimit: stageThrottle.burstLimit,
     });
+    expect(Object.keys(settings).sort()).toEqual([...publicWork].sort());
+    for (const key of publicWork) {
+      expect(settings[key], key).toEqual({
+        ThrottlingRateLimit: routeThrottles[key]?.rateLimit,
+        ThrottlingBurstLimit: routeThrottles[key]?.burstLimit,
+      });
+      expect(settings[key]?.ThrottlingRateLimit, key).toBeLessThan(stageThrottle.rateLimit);
+      expect(settings[key]?.ThrottlingBurstLimit, key).toBeLessThanOrEqual(stageThrottle.burstLimit);
+    }
+  });
+
+  it('creates the stage after the routes its settings name, as CloudFormation requires', () => {
+    // Act
+    const stage = Object.values(resources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
+    const routeIds = Object.entries(resources('AWS::ApiGatewayV2::Route'))
+      .filter(([, r]) => String(r.Properties.RouteKey) in routeThrottles)
+      .map(([id]) => id);
+    // Assess
+    expect(routeIds).toHaveLength(Object.keys(routeThrottles).length);
+    expect(stage.DependsOn).toEqual(expect.arrayContaining(routeIds));
   });
 });
 
