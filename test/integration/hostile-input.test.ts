@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes } from '../../functions/routes.ts';
 import { hostileRequest, isProperRefusal, sendHostile } from '../support/hostile.ts';
+import { json } from '../support/http.ts';
 import { type SpawnedRuntime, scanAll, spawnRuntime } from '../support/runtime.ts';
 
 /** At least this many generated bodies per public route; `npm run bench` runs ten times more. */
@@ -49,7 +50,7 @@ describe('hostile input', () => {
         async (binding) => {
           const response = await fetch(`${runtime.url}/api/challenge?for=${encodeURIComponent(binding)}`);
           expect(response.status).toBe(400);
-          expect((await response.json()).error).toBe('invalid_request');
+          expect((await json(response)).error).toBe('invalid_request');
         },
       ),
       { numRuns: casesPerRoute },

@@ -52,7 +52,7 @@ describe('OpenAPI document', () => {
   it('offers exactly the configured communities in the report schema', () => {
     const document = openApiDocument(['lanting', 'wutong']) as {
       components: {
-        schemas: { Report: { properties: { community: { enum: string[] } }; required: string[] } };
+        schemas: { ReportRequest: { properties: { community: { enum: string[] } }; required: string[] } };
       };
     };
     expect(document.components.schemas.ReportRequest.properties.community.enum).toEqual([
