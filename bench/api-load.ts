@@ -1,10 +1,16 @@
 /**
  * Load on `POST /api/reports` against the local runtime, in its own process, with autocannon:
- * every request a valid report with a fresh Idempotency-Key, as the site sends it.
+ * every request a valid report with a fresh Idempotency-Key and a proof of work bound to it, as
+ * the site sends it. Proofs are solved before the clock starts (a browser solves while its
+ * person types), and the hourly caps are raised for the run, since they exist to refuse floods.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { scanAll, spawnRuntime } from '../test/support/runtime.ts';
+import { repoRoot } from '../infra/site-build.ts';
+import { solvedProof } from '../test/support/proof.ts';
+import { freshDataDir, scanAll, spawnRuntime } from '../test/support/runtime.ts';
 
 /** The load run's figures. */
 export interface LoadFigures {
@@ -19,7 +25,7 @@ export interface LoadFigures {
   storedItems: number;
 }
 
-const body = JSON.stringify({
+const report = {
   community: 'lanting',
   categories: ['neglect'],
   reporterRole: 'resident',
@@ -27,7 +33,36 @@ const body = JSON.stringify({
   immediateDanger: false,
   description: 'The child next door is often left alone late into the night.',
   language: 'zh-CN',
-});
+};
+
+/** Starts a runtime whose caps can't be reached by the run. */
+function spawnUncapped() {
+  const dataDir = freshDataDir();
+  const config = JSON.parse(readFileSync(join(repoRoot, 'hutong.config.json'), 'utf8'));
+  const file = join(dataDir, 'uncapped.json');
+  const limits = {
+    reportsPerHourPerCommunity: 1e6,
+    reportsPerHour: 1e6,
+    formReportsPerHourPerCommunity: 1e6,
+  };
+  writeFileSync(file, JSON.stringify({ ...config, limits }));
+  return spawnRuntime({ dataDir, env: { HUTONG_CONFIG_FILE: file } });
+}
+
+/** Solves `amount` proofs, four at a time, each bound to its own Idempotency-Key. */
+async function solvedBodies(url: string, amount: number): Promise<{ key: string; body: string }[]> {
+  const bodies: { key: string; body: string }[] = [];
+  while (bodies.length < amount) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(4, amount - bodies.length) }, async () => {
+        const key = randomUUID();
+        return { key, body: JSON.stringify({ ...report, altcha: await solvedProof(url, key) }) };
+      }),
+    );
+    bodies.push(...batch);
+  }
+  return bodies;
+}
 
 /**
  * Sends `amount` reports over `connections` connections and reconciles the 201s against what
@@ -35,8 +70,10 @@ const body = JSON.stringify({
  * counts must match exactly.
  */
 export async function measureApiLoad(connections: number, amount: number): Promise<LoadFigures> {
-  const runtime = await spawnRuntime();
+  const runtime = await spawnUncapped();
   try {
+    const bodies = await solvedBodies(runtime.url, amount);
+    let next = 0;
     const result = await autocannon({
       url: `${runtime.url}/api/reports`,
       connections,
@@ -44,11 +81,14 @@ export async function measureApiLoad(connections: number, amount: number): Promi
       requests: [
         {
           method: 'POST',
-          setupRequest: (request) => ({
-            ...request,
-            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-            body,
-          }),
+          setupRequest: (request) => {
+            const { key, body } = bodies[next++ % bodies.length] as { key: string; body: string };
+            return {
+              ...request,
+              headers: { 'content-type': 'application/json', 'idempotency-key': key },
+              body,
+            };
+          },
         },
       ],
     });
