@@ -1,18 +1,24 @@
 /**
- * The CDK app: the `hutong` stack plus cdk-nag. `cdk.json` runs this file, `npm run synth` and
- * the infra tests call `createApp()`. Context comes from `cdk.json` in every case, so the CLI,
- * the synth script and the tests build the same thing.
+ * The CDK app: the `hutong` stack, the `hutong-edge` stack (the CloudFront web ACL, in
+ * us-east-1) when `hutong` lives elsewhere, and cdk-nag. `cdk.json` runs this file, `npm run
+ * synth` and the infra tests call `createApp()`. Context comes from `cdk.json` in every case, so
+ * the CLI, the synth script and the tests build the same thing.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Tags } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { repoRoot, siteDist } from '../site-build.ts';
-import { HutongStack } from './hutong-stack.ts';
+import { EdgeStack, webAclRegion } from './edge-stack.ts';
+import { HutongStack, type WebAclSource } from './hutong-stack.ts';
 import { addNagChecks } from './nag.ts';
 
 /** The stack's id and CloudFormation name. */
 export const stackId = 'hutong';
+
+/** The web ACL's stack, in us-east-1, when the main stack is elsewhere. */
+export const edgeStackId = `${stackId}-edge`;
 
 /** Ways to build the app other than the defaults (tests use all three). */
 export interface AppOptions {
@@ -22,6 +28,13 @@ export interface AppOptions {
   outdir?: string;
   /** The built site; `site/dist` by default. */
   siteDir?: string;
+  /**
+   * The region the portal is deployed to. The CDK CLI says which (`CDK_DEFAULT_REGION`, from
+   * AWS_REGION or the profile); offline synths and tests name one. The stack needs it at synth
+   * to know whether the web ACL can live beside it (us-east-1), in a stack of its own, or not
+   * at all (aws-cn).
+   */
+  region?: string;
 }
 
 /** The context in `cdk.json`: feature flags and settings. */
@@ -45,11 +58,40 @@ function optionalDomain(app: App): { domainName: string; certificateArn: string 
   return { domainName, certificateArn };
 }
 
+function deploymentRegion(options: AppOptions): string {
+  const region = options.region ?? process.env.CDK_DEFAULT_REGION;
+  if (!region) {
+    throw new Error(
+      'No AWS region: set AWS_REGION (e.g. ap-east-1, or cn-north-1 in aws-cn). See docs/deploy.md.',
+    );
+  }
+  return region;
+}
+
+/** Where the web ACL goes for a region, building the edge stack when it needs one. */
+function placeWebAcl(app: App, region: string): { source: WebAclSource; edge?: EdgeStack } {
+  const partition = RegionInfo.get(region).partition ?? 'aws';
+  if (partition !== 'aws') {
+    return {
+      source: {
+        in: 'none',
+        reason:
+          `No WAF web ACL in the ${partition} partition: CloudFront there has no CLOUDFRONT-scope ` +
+          'AWS WAF, and HTTP APIs take no web ACL. Abuse is held off by proof of work, the hourly ' +
+          'caps and API Gateway route throttling (docs/deploy.md, China regions).',
+      },
+    };
+  }
+  if (region === webAclRegion) return { source: { in: 'this-stack' } };
+  const edge = new EdgeStack(app, edgeStackId);
+  return { source: { in: 'edge-stack', arn: edge.firewall.arn }, edge };
+}
+
 /**
- * Builds the app and its one stack, with cdk-nag's AwsSolutions checks registered.
- * @example const { app, stack } = createApp({ context: { 'aws:cdk:bundling-stacks': [] } });
+ * Builds the app and its stacks, with cdk-nag's AwsSolutions checks registered on all of them.
+ * @example const { app, stack } = createApp({ region: 'ap-east-1', context: { 'aws:cdk:bundling-stacks': [] } });
  */
-export function createApp(options: AppOptions = {}): { app: App; stack: HutongStack } {
+export function createApp(options: AppOptions = {}): { app: App; stack: HutongStack; edge?: EdgeStack } {
   const app = new App({
     context: { ...cdkJsonContext(), ...options.context },
     ...(options.outdir ? { outdir: options.outdir } : {}),
@@ -57,13 +99,18 @@ export function createApp(options: AppOptions = {}): { app: App; stack: HutongSt
     analyticsReporting: false,
   });
   const domain = optionalDomain(app);
+  const region = deploymentRegion(options);
+  const webAcl = placeWebAcl(app, region);
   const stack = new HutongStack(app, stackId, {
+    // The account stays the CLI's; the region is needed at synth (see AppOptions.region).
+    env: { region },
     siteDir: options.siteDir ?? siteDist,
+    webAcl: webAcl.source,
     ...(domain ? { domain } : {}),
   });
   Tags.of(app).add('project', 'hutong');
   addNagChecks(app);
-  return { app, stack };
+  return { app, stack, ...(webAcl.edge ? { edge: webAcl.edge } : {}) };
 }
 
 // Run by the CDK CLI (cdk.json's "app"): synthesize into the CLI's CDK_OUTDIR.

@@ -1,7 +1,9 @@
 /**
  * `npm run deploy [-- <cdk deploy options>]`: builds the site, checks that AWS credentials and a
- * region are configured, then runs the project's own CDK CLI: `cdk deploy hutong <options>`.
- * See docs/deploy.md; the account must be bootstrapped first (`npx cdk bootstrap`).
+ * region are configured, then runs the project's own CDK CLI: `cdk deploy hutong <options>`. The
+ * CLI deploys what `hutong` depends on first: the `hutong-edge` stack (the web ACL, us-east-1)
+ * when the region is not us-east-1. See docs/deploy.md; the account must be bootstrapped first,
+ * in the region and in us-east-1 (`npx cdk bootstrap`).
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -62,7 +64,8 @@ async function main(): Promise<void> {
   await checkAwsAccess(profileOption(passThrough));
   // 2. The stack uploads site/dist: build it if it is missing or stale.
   if (await ensureSiteBuilt()) console.log('Built the site into site/dist');
-  // 3. Deploy the one stack; the CLI synthesizes it through cdk.json, cdk-nag included.
+  // 3. Deploy the stack (and hutong-edge before it, if the app has one); the CLI synthesizes
+  //    through cdk.json, cdk-nag included.
   process.exitCode = await runCdk(['deploy', stackId, ...passThrough]);
 }
 

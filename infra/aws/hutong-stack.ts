@@ -1,7 +1,7 @@
 /**
  * The `hutong` stack: the table, the receipt salt, one function per route behind the HTTP API,
  * one function per scheduled job on an EventBridge rule, the private site bucket and CloudFront
- * in front of both. Built from `functions/routes.ts` and
+ * in front of both, behind the WAF web ACL. Built from `functions/routes.ts` and
  * `functions/store/tables.ts`; nothing here is named by hand twice.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
@@ -18,6 +18,17 @@ import { ReceiptSalt } from './receipt-salt.ts';
 import { routeFunctionSpec, scheduleFunctionSpec } from './route-needs.ts';
 import { SiteBucket } from './site-bucket.ts';
 import { PortalTable } from './table.ts';
+import { EdgeWebAcl } from './web-acl.ts';
+
+/**
+ * Where the distribution's web ACL comes from: built here (the stack is in us-east-1), built in
+ * the `hutong-edge` stack in us-east-1 (any other region of the aws partition), or nowhere (a
+ * partition without CloudFront-scope WAF, such as aws-cn), with the reason.
+ */
+export type WebAclSource =
+  | { in: 'this-stack' }
+  | { in: 'edge-stack'; arn: string }
+  | { in: 'none'; reason: string };
 
 /** What varies between deployments of the stack. */
 export interface HutongStackProps extends StackProps {
@@ -25,9 +36,11 @@ export interface HutongStackProps extends StackProps {
   siteDir: string;
   /** A domain of the deployer's own, and its ACM certificate ARN in us-east-1. */
   domain?: { domainName: string; certificateArn: string };
+  /** The web ACL in front of CloudFront. */
+  webAcl: WebAclSource;
 }
 
-/** The whole portal in one stack. */
+/** The whole portal in one stack; only the web ACL may live apart (`hutong-edge`, us-east-1). */
 export class HutongStack extends Stack {
   /** One function per route, then one per scheduled job, in route-table order. */
   readonly functions: PortalFunction[];
@@ -59,6 +72,7 @@ export class HutongStack extends Stack {
       bucket: site.bucket,
       apiDomainName: api.domainName,
       siteDir: props.siteDir,
+      webAcl: webAclArn(this, props.webAcl),
       ...(props.domain
         ? {
             domain: {
@@ -86,5 +100,17 @@ export class HutongStack extends Stack {
       description: 'Communities in hutong.config.json at deploy time',
       value: deployment.communities.map((community) => community.id).join(','),
     });
+  }
+}
+
+/** The web ACL's ARN for the distribution, or why there is none. */
+function webAclArn(stack: Stack, source: WebAclSource): { arn: string } | { reason: string } {
+  switch (source.in) {
+    case 'this-stack':
+      return { arn: new EdgeWebAcl(stack, 'firewall').arn };
+    case 'edge-stack':
+      return { arn: source.arn };
+    case 'none':
+      return { reason: source.reason };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * CloudFront in front of everything: the site from the private bucket (origin access control),
- * `/api/*` from the HTTP API on the same domain (so no CORS), and the shared security headers on
- * every response.
+ * `/api/*` from the HTTP API on the same domain (so no CORS), the WAF web ACL, and the shared
+ * security headers on every response.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +55,8 @@ export interface PortalCdnProps {
   /** The built site, read at synth time to see whether it has a 404 page. */
   siteDir: string;
   domain?: CustomDomain;
+  /** The WAF web ACL's ARN (from us-east-1), or the reason the partition has none. */
+  webAcl: { arn: string } | { reason: string };
 }
 
 /** The distribution and its policies. */
@@ -93,6 +95,7 @@ export class PortalCdn extends Construct {
       enableIpv6: true,
       // Edges in Asia (Hong Kong, Taiwan, Japan, Korea, Singapore) are in PriceClass 200.
       priceClass: PriceClass.PRICE_CLASS_200,
+      ...('arn' in props.webAcl ? { webAclId: props.webAcl.arn } : {}),
       ...(props.domain
         ? {
             domainNames: [props.domain.domainName],
@@ -133,17 +136,15 @@ export class PortalCdn extends Construct {
           ]
         : [],
     });
-    this.acknowledge(props.domain !== undefined);
+    this.acknowledge(props.domain !== undefined, 'reason' in props.webAcl ? props.webAcl.reason : undefined);
   }
 
-  private acknowledge(hasOwnDomain: boolean): void {
+  private acknowledge(hasOwnDomain: boolean, noWebAclReason: string | undefined): void {
     const findings = {
       'AwsSolutions-CFR1':
         'No geo restriction: residents report from wherever they are, and a block by country would ' +
         'also turn away people travelling or using a VPN to stay safe.',
-      'AwsSolutions-CFR2':
-        'No WAF yet: abuse controls for the public API (proof of work, rate caps) and a web ACL come ' +
-        'in issues 3 and 7. The API stage is throttled meanwhile.',
+      ...(noWebAclReason === undefined ? {} : { 'AwsSolutions-CFR2': noWebAclReason }),
       'AwsSolutions-CFR3':
         'No CloudFront standard access logging: those logs record every client IP address (c-ip) and ' +
         'user agent, which would identify anonymous reporters.',

@@ -8,6 +8,7 @@ import {
   DefaultStackSynthesizer,
   RemovalPolicy,
   Stack,
+  Token,
   Validations,
 } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
@@ -95,7 +96,10 @@ export class SiteBucket extends Construct {
     const bucketLogicalId = stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
     const qualifier: string =
       stack.node.tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-    const assets = `cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>`;
+    // cdk-nag names pseudo parameters `<AWS::…>`, and known values (a stack pinned to a region)
+    // as themselves.
+    const known = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    const assets = `cdk-${qualifier}-assets-${known(stack.account, 'AccountId')}-${known(stack.region, 'Region')}`;
     const reason =
       'Granted by aws-cdk-lib BucketDeployment to copy the built site: read its asset from the CDK ' +
       'asset bucket, sync (put, delete) the site bucket, and invalidate the distribution.';
@@ -105,7 +109,7 @@ export class SiteBucket extends Construct {
       'Action::s3:List*',
       'Action::s3:Abort*',
       'Action::s3:DeleteObject*',
-      `Resource::arn:<AWS::Partition>:s3:::${assets}/*`,
+      `Resource::arn:${known(stack.partition, 'Partition')}:s3:::${assets}/*`,
       `Resource::<${bucketLogicalId}.Arn>/*`,
       'Resource::*',
     ];

@@ -8,7 +8,9 @@ const certificateArn = 'arn:aws:acm:us-east-1:111122223333:certificate/11111111-
 
 let synth: Synthesized;
 beforeAll(() => {
-  synth = synthesize({ 'hutong:domainName': domainName, 'hutong:certificateArn': certificateArn });
+  synth = synthesize({
+    context: { 'hutong:domainName': domainName, 'hutong:certificateArn': certificateArn },
+  });
 });
 afterAll(() => synth.cleanUp());
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryIndexSource } from '../../infra/aws/directory-index.ts';
 import { responseHeadersPolicyProps } from '../../infra/aws/response-headers.ts';
 import { contentSecurityPolicy, permissionsPolicy } from '../../infra/security-headers.ts';
-import { type Synthesized, synthesize } from './synthesize.ts';
+import { type Synthesized, synthesize, testRegion } from './synthesize.ts';
 
 type Properties = Record<string, unknown>;
 type Behavior = Record<string, unknown> & { PathPattern?: string };
@@ -88,7 +88,12 @@ describe('CloudFront distribution', () => {
       OriginProtocolPolicy: 'https-only',
       OriginSSLProtocols: ['TLSv1.2'],
     });
-    expect(JSON.stringify(apiOrigin.DomainName)).toMatch(/\.execute-api\.".*"AWS::Region".*"AWS::URLSuffix"/);
+    expect(apiOrigin.DomainName).toEqual({
+      'Fn::Join': [
+        '',
+        [{ Ref: expect.any(String) }, `.execute-api.${testRegion}.`, { Ref: 'AWS::URLSuffix' }],
+      ],
+    });
   });
 
   it('reads the bucket through origin access control and rewrites directory URLs on the site only', () => {

@@ -28,7 +28,7 @@ describe('cdk-nag AwsSolutions', () => {
     // Act
     const failure = (() => {
       try {
-        synthesize({}, addUncheckedBucket).cleanUp();
+        synthesize({ prepare: addUncheckedBucket }).cleanUp();
       } catch (error) {
         return String(error);
       }
@@ -80,6 +80,14 @@ describe('cdk-nag AwsSolutions', () => {
       if (tracing.includes(path)) expect(id).toBe('AwsSolutions-IAM5[Resource::*]');
       else expect(path).toBe('hutong/site/deployment-role');
     }
+  });
+
+  it('needs no WAF acknowledgement: the distribution has a web ACL', () => {
+    // Act
+    const ids = acknowledged().map((a) => a.id);
+    // Assess
+    expect(ids).not.toContain('AwsSolutions-CFR2');
+    expect(ids).toContain('AwsSolutions-CFR1');
   });
 
   it('keeps no access log that would record a client IP, and says so', () => {

@@ -409,11 +409,3 @@ describe('HTTP API', () => {
     expect(stage.DependsOn).toEqual(expect.arrayContaining(routeIds));
   });
 });
-
-describe('template', () => {
-  it('contains no hard-coded aws partition, so it deploys to aws-cn unchanged', () => {
-    // Assess
-    expect(synth.templateText.match(/arn:aws:[^"]*/g) ?? []).toEqual([]);
-    expect(synth.templateText).toContain('"Ref":"AWS::Partition"');
-  });
-});
