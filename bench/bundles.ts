@@ -7,7 +7,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { routeName, routes } from '../functions/routes.ts';
+import { routeName, routes, schedules } from '../functions/routes.ts';
 import { mainTable } from '../functions/store/tables.ts';
 import { esbuildOptions, handlerEntry } from '../infra/aws/bundling.ts';
 
@@ -34,7 +34,7 @@ export async function measureBundles(): Promise<BundleFigures[]> {
     'const start = performance.now(); await import(process.argv[2]); console.log(performance.now() - start);\n',
   );
   const entries = [
-    ...[...new Set(routes.map(routeName))].map((name) => ({
+    ...[...new Set([...routes.map(routeName), ...schedules.map((job) => job.name)])].map((name) => ({
       name,
       entry: handlerEntry(name),
       reference: false,
