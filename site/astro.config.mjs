@@ -1,6 +1,7 @@
 // The public site: static pages only. Every asset is an external file from this origin, because
 // the CSP (infra/security-headers.ts) allows no inline script or style and no other origin.
 import { defineConfig, passthroughImageService } from 'astro/config';
+import { stableStylesheet } from './src/integrations/stable-stylesheet.mjs';
 
 export default defineConfig({
   output: 'static',
@@ -17,6 +18,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
+  integrations: [stableStylesheet()],
   prefetch: false,
   vite: {
     // Small scripts and assets are otherwise inlined into the HTML, which `script-src 'self'` blocks.
