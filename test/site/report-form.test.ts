@@ -103,7 +103,7 @@ describe.each(reportPages.map((page) => [page.url, page] as const))('report page
     expect(text(form)).toMatch(lang === 'en' ? /fully anonymous/ : /完全匿名/);
   });
 
-  it('sends the page language and only fields the contract knows', () => {
+  it('sends the page language and only fields the contract knows, besides the honeypot', () => {
     // Act
     const [language] = inputs('language');
     const names = new Set(elements(form).flatMap((el) => attr(el, 'name') ?? []));
@@ -111,7 +111,36 @@ describe.each(reportPages.map((page) => [page.url, page] as const))('report page
     // Assess
     expect(language && attr(language, 'type')).toBe('hidden');
     expect(language && attr(language, 'value')).toBe(lang);
-    expect([...names].filter((name) => !(reportFields as readonly string[]).includes(name))).toEqual([]);
+    expect([...names].filter((name) => !(reportFields as readonly string[]).includes(name))).toEqual([
+      'website',
+    ]);
+  });
+
+  it('hides the honeypot from people: off screen, out of the tab order, the accessibility tree and autofill', () => {
+    // Act
+    const [honeypot] = inputs('website');
+    const wrapper = elements(form).find((el) => el.childNodes.includes(honeypot as never));
+
+    // Assess
+    expect(honeypot && attr(honeypot, 'tabindex')).toBe('-1');
+    expect(honeypot && attr(honeypot, 'autocomplete')).toBe('off');
+    expect(wrapper && attr(wrapper, 'aria-hidden')).toBe('true');
+    expect(wrapper && attr(wrapper, 'class')).toBe('visually-hidden');
+  });
+
+  it('asks who is telling first, so a child is spoken to as a child from the next question on', () => {
+    // Act
+    const firstChoice = one(form, 'input', (i) => attr(i, 'type') === 'radio');
+    const welcome = one(form, 'div', (d) => attr(d, 'class')?.includes('child-welcome') ?? false);
+
+    // Assess
+    expect(attr(firstChoice, 'name')).toBe('reporterRole');
+    expect(attr(welcome, 'class')).toContain('for-child');
+    expect(text(welcome)).toContain(
+      lang === 'en' ? 'You did the right thing by telling.' : '你说出来，做得很对。',
+    );
+    expect(text(welcome)).toContain(lang === 'en' ? 'It is not your fault.' : '这不是你的错。');
+    expect(text(welcome)).toMatch(lang === 'en' ? /as much or as little as you want/ : /想说多少就说多少/);
   });
 
   it('says to call 110 before the form starts', () => {
@@ -144,20 +173,16 @@ describe.each(reportPages.map((page) => [page.url, page] as const))('report page
     });
   });
 
-  it('without JavaScript, disables Send and says why, with the numbers to call instead', () => {
+  it('can be sent without JavaScript: Send is enabled and nothing says otherwise', () => {
     // Act
     const send = one(form, 'button', (b) => attr(b, 'type') === 'submit');
-    const notice = one(form, 'div', (d) => attr(d, 'data-no-js-notice') !== undefined);
-    const numbers = all(notice, 'a').map((a) => attr(a, 'href'));
 
     // Assess
-    expect(attr(send, 'disabled')).toBeDefined();
-    expect(attr(notice, 'hidden')).toBeUndefined();
-    expect(text(notice)).toContain('JavaScript');
-    expect(numbers[0]).toBe(`tel:${deployment.emergency.number}`);
+    expect(attr(send, 'disabled')).toBeUndefined();
+    expect(text(form)).not.toContain('JavaScript');
   });
 
-  it('posts to the API if it is ever submitted without the script, never into the URL', () => {
+  it('posts to the API as a plain form without the script, never into the URL', () => {
     // Assess
     expect(attr(form, 'method')).toBe('post');
     expect(attr(form, 'action')).toBe('/api/reports');

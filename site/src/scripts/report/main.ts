@@ -1,9 +1,13 @@
 /**
- * The report page's script: enables sending, counts characters, shows "call 110" when a child is
- * in danger, posts the report as JSON and shows the receipt, the problems or "Send again".
+ * The report page's script: counts characters, shows "call 110" when a child is in danger,
+ * speaks to a child once a child role is chosen, solves the proof of work while the person
+ * types, posts the report as JSON and shows the receipt, the problems or "Send again".
  * It stores nothing: no cookies, no web storage, no IndexedDB. Browser only.
  */
-import { reportBody } from './body.ts';
+import { bindingFor } from '../pow/binding.ts';
+import { ProofOfWork } from '../pow/proof-of-work.ts';
+import { takeProof } from '../pow/take-proof.ts';
+import { isChildTelling, reportBody } from './body.ts';
 import { attachCount } from './count.ts';
 import { attachDanger } from './danger.ts';
 import { find } from './dom.ts';
@@ -12,9 +16,11 @@ import { forgetReceipt, showReceipt } from './receipt.ts';
 import { newIdempotencyKey, type SendOutcome, sendReport } from './send.ts';
 
 function start(form: HTMLFormElement): void {
+  const root = document.documentElement;
   const send = find<HTMLButtonElement>(form, '[data-send]');
   const sendAgain = find<HTMLButtonElement>(form, '[data-send-again]');
   const failed = find(form, '#send-failed');
+  const note = find(form, '[data-proof-note]');
   const summary = find(document, '#error-summary');
   const receipt = find(document, '#receipt');
   const intro = find(document, '[data-report-intro]');
@@ -24,17 +30,30 @@ function start(form: HTMLFormElement): void {
   );
   attachCount(find<HTMLTextAreaElement>(form, '#input-description'));
 
-  // The API's messages, in the page's language, are the one source of validation.
+  // The API's messages, in the page's language, are the one source of validation. The class
+  // switches the child's wording to "you can skip this" (site.css).
   form.noValidate = true;
-  find(form, '[data-no-js-notice]').hidden = true;
-  send.disabled = false;
+  root.classList.add('has-script');
   const sendLabel = send.textContent ?? '';
 
-  // One key per report, kept until the API gives a definite answer, so "Send again" after a
-  // lost connection can never create a second report.
-  let key: string | undefined;
-  let busy = false;
+  // For browsers without :has(): the same switch to a child's wording, by class.
+  const syncChild = () => root.classList.toggle('is-child', isChildTelling(form));
+  form.addEventListener('change', syncChild);
 
+  // One key per report, kept until the API gives a definite answer, so "Send again" after a
+  // lost connection can never create a second report. Its proof of work is bound to it.
+  let key = newIdempotencyKey();
+  let proofs = new ProofOfWork(bindingFor(key));
+  const nextReport = () => {
+    key = newIdempotencyKey();
+    proofs = new ProofOfWork(bindingFor(key));
+  };
+  // Solved while the person types: started at the first sign of someone filling the form.
+  const warmUp = () => proofs.prepare();
+  form.addEventListener('focusin', warmUp);
+  form.addEventListener('input', warmUp);
+
+  let busy = false;
   const setBusy = (on: boolean) => {
     busy = on;
     send.disabled = on;
@@ -43,34 +62,60 @@ function start(form: HTMLFormElement): void {
     form.setAttribute('aria-busy', String(on));
   };
 
-  const showFailed = (message: string) => {
+  const attempt = async (): Promise<SendOutcome> => {
+    const body = reportBody(form);
+    for (let tries = 0; ; tries++) {
+      const altcha = await takeProof(proofs, note);
+      if (!altcha) return { kind: 'failed', reason: 'network' };
+      const outcome = await sendReport(body, key, altcha);
+      // Expired or refused: one new proof for the same key, sent by itself.
+      if (outcome.kind !== 'proof' || tries > 0) return outcome;
+      proofs.discard();
+    }
+  };
+
+  const showFailed = (message: string, tooMany?: { minutes: number | undefined }) => {
     find(failed, '[data-failure-message]').textContent = message;
+    find(failed, '[data-too-many]').hidden = !tooMany;
+    const wait = find(failed, '[data-failure-wait]');
+    wait.hidden = !tooMany?.minutes;
+    wait.textContent = (failed.dataset.wait ?? '').replace('{minutes}', String(tooMany?.minutes ?? ''));
     failed.hidden = false;
     failed.focus();
   };
 
   const handle = (outcome: SendOutcome) => {
     switch (outcome.kind) {
-      case 'accepted':
-        key = undefined;
+      case 'accepted': {
+        const child = isChildTelling(form);
+        nextReport();
         clearIssues(form, summary);
         failed.hidden = true;
         form.reset();
         resyncDanger();
+        syncChild();
         form.hidden = true;
         intro.hidden = true;
-        showReceipt(receipt, outcome.receipt, outcome.urgent);
+        showReceipt(receipt, outcome.receipt, { urgent: outcome.urgent, child });
         return;
+      }
       case 'invalid':
-        // Nothing was written, so the next attempt is a new one.
-        key = undefined;
+        // Nothing was written: the same key and its unspent proof serve the corrected send.
         failed.hidden = true;
         showIssues(form, summary, outcome.message, outcome.issues);
         return;
       case 'conflict':
         // The text changed after an attempt that may have arrived: send it as a new report.
-        key = newIdempotencyKey();
+        nextReport();
         showFailed(failed.dataset.conflict ?? '');
+        return;
+      case 'tooMany':
+        showFailed(outcome.message ?? '', {
+          minutes: outcome.retryAfterSeconds ? Math.ceil(outcome.retryAfterSeconds / 60) : undefined,
+        });
+        return;
+      case 'proof':
+        showFailed(outcome.message ?? '');
         return;
       case 'failed':
         showFailed(
@@ -85,8 +130,7 @@ function start(form: HTMLFormElement): void {
   const submit = async () => {
     if (busy) return;
     setBusy(true);
-    key ??= newIdempotencyKey();
-    const outcome = await sendReport(reportBody(form), key);
+    const outcome = await attempt();
     setBusy(false);
     handle(outcome);
   };

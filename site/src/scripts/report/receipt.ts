@@ -4,8 +4,15 @@
  */
 import { find } from './dom.ts';
 
-/** Writes `receipt` ("1234 5678 9012 3456") into the receipt panel and moves focus to it. */
-export function showReceipt(panel: HTMLElement, receipt: string, urgent: boolean): void {
+/**
+ * Writes `receipt` ("1234 5678 9012 3456") into the receipt panel and moves focus to it; a child
+ * also gets it explained simply.
+ */
+export function showReceipt(
+  panel: HTMLElement,
+  receipt: string,
+  options: { urgent: boolean; child: boolean },
+): void {
   const groups = receipt.split(' ');
   const digits = find(panel, '[data-receipt-digits]');
   digits.textContent = '';
@@ -17,7 +24,9 @@ export function showReceipt(panel: HTMLElement, receipt: string, urgent: boolean
   }
   // Digit by digit: "1234" would otherwise be read as one thousand two hundred and thirty-four.
   find(panel, '[data-receipt-spoken]').textContent = groups.map((g) => g.split('').join(' ')).join(', ');
-  find(panel, '[data-receipt-urgent]').hidden = !urgent;
+  find(panel, '[data-receipt-urgent]').hidden = !options.urgent;
+  for (const line of panel.querySelectorAll<HTMLElement>('[data-receipt-child]'))
+    line.hidden = !options.child;
   panel.hidden = false;
   panel.focus();
 }

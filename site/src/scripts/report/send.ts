@@ -3,17 +3,17 @@
  * Browser only; stores nothing anywhere.
  */
 import type { FieldIssue } from '../../../../functions/domain/issues.ts';
+import { errorCode, messageOf, postJson } from '../shared/api.ts';
 import type { ReportBody } from './body.ts';
 
 /** What happened to one attempt to send. */
 export type SendOutcome =
   | { kind: 'accepted'; receipt: string; urgent: boolean }
   | { kind: 'invalid'; message: string; issues: FieldIssue[] }
+  | { kind: 'proof'; message: string | undefined }
   | { kind: 'conflict' }
+  | { kind: 'tooMany'; message: string | undefined; retryAfterSeconds: number | undefined }
   | { kind: 'failed'; reason: 'network' | 'timeout' | 'server'; message?: string | undefined };
-
-/** How long to wait for an answer before offering "Send again". */
-const timeoutMs = 20_000;
 
 /**
  * A fresh Idempotency-Key. `crypto.randomUUID` needs a secure context and a 2022 browser, so
@@ -28,58 +28,36 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-interface ApiBody {
-  receipt?: unknown;
-  urgent?: unknown;
-  message?: unknown;
-  issues?: unknown;
-}
-
-async function readBody(response: Response): Promise<ApiBody> {
-  try {
-    const body: unknown = await response.json();
-    return body && typeof body === 'object' ? (body as ApiBody) : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
- * Posts `body` once with `idempotencyKey`. Resending with the same key after a failure can
- * never create a second report: the API answers with the first one's receipt.
+ * Posts `body` once with `idempotencyKey` and its proof of work. Resending with the same key
+ * after a failure can never create a second report: the API answers with the first one's receipt.
  */
-export async function sendReport(body: ReportBody, idempotencyKey: string): Promise<SendOutcome> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  try {
-    const response = await fetch('/api/reports', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(body),
-      signal: controller.signal,
-      cache: 'no-store',
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-    });
-    const answer = await readBody(response);
-    const message = typeof answer.message === 'string' ? answer.message : undefined;
-    if (response.status === 201 && typeof answer.receipt === 'string') {
-      return { kind: 'accepted', receipt: answer.receipt, urgent: answer.urgent === true };
-    }
-    // A 201 whose body was lost: sending again with the same key returns the same receipt.
-    if (response.status === 201) return { kind: 'failed', reason: 'network' };
-    if (response.status === 400 && Array.isArray(answer.issues)) {
-      return { kind: 'invalid', message: message ?? '', issues: answer.issues as FieldIssue[] };
-    }
-    if (response.status === 422) return { kind: 'conflict' };
-    return { kind: 'failed', reason: 'server', message };
-  } catch {
-    return { kind: 'failed', reason: timedOut ? 'timeout' : 'network' };
-  } finally {
-    clearTimeout(timer);
+export async function sendReport(
+  body: ReportBody,
+  idempotencyKey: string,
+  altcha: string,
+): Promise<SendOutcome> {
+  const answer = await postJson('/api/reports', { ...body, altcha }, { 'idempotency-key': idempotencyKey });
+  if ('reason' in answer) return { kind: 'failed', reason: answer.reason };
+  const { status } = answer;
+  const message = messageOf(answer);
+  if (status === 201 && typeof answer.body.receipt === 'string') {
+    return { kind: 'accepted', receipt: answer.body.receipt, urgent: answer.body.urgent === true };
   }
+  // A 201 whose body was lost: sending again with the same key returns the same receipt.
+  if (status === 201) return { kind: 'failed', reason: 'network' };
+  if (status === 400 && errorCode(answer) === 'proof_of_work') return { kind: 'proof', message };
+  if (status === 400 && Array.isArray(answer.body.issues)) {
+    return { kind: 'invalid', message: message ?? '', issues: answer.body.issues as FieldIssue[] };
+  }
+  if (status === 422) return { kind: 'conflict' };
+  if (status === 429) {
+    const retryAfter = Number(answer.headers.get('retry-after'));
+    return {
+      kind: 'tooMany',
+      message,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    };
+  }
+  return { kind: 'failed', reason: 'server', message };
 }
