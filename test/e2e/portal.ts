@@ -107,3 +107,41 @@ export async function seedOfficeReply(endpoint: string, reportPk: string, body: 
     client.destroy();
   }
 }
+
+/** Moves a report along as the office would: its status and the reporter's timeline. */
+export async function seedStatus(
+  endpoint: string,
+  reportPk: string,
+  change: { status: string; timeline: { status: string; on: string }[] },
+): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const documents = DynamoDBDocumentClient.from(client);
+  try {
+    for (const TableName of (await client.send(new ListTablesCommand({}))).TableNames ?? []) {
+      const { Item } = await documents.send(
+        new GetCommand({ TableName, Key: { pk: reportPk, sk: 'REPORT' } }),
+      );
+      if (!Item) continue;
+      const at = change.timeline.at(-1)?.on ?? '';
+      await documents.send(
+        new PutCommand({
+          TableName,
+          Item: {
+            ...Item,
+            status: change.status,
+            statusChangedAt: `${at}T09:00:00.000Z`,
+            timeline: change.timeline,
+          },
+        }),
+      );
+      return;
+    }
+    throw new Error(`no table holds ${reportPk}`);
+  } finally {
+    client.destroy();
+  }
+}

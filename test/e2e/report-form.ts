@@ -67,3 +67,17 @@ export function pageIn(lang: Language, path: string): string {
 
 /** The label of a report field in a language. */
 export const labelOf = (field: keyof typeof fieldLabels, lang: Language) => fieldLabels[field][lang];
+
+/** Sends `answers` from the report page as a person would, and returns the receipt shown. */
+export async function sendReportFromPage(
+  page: Page,
+  url: string,
+  lang: Language,
+  answers: Answers,
+): Promise<string> {
+  await page.goto(`${url}${pageIn(lang, '/report/')}`);
+  await fillReport(page, lang, answers);
+  await page.locator('[data-send]').click();
+  await page.locator('#receipt').waitFor();
+  return (await page.locator('.receipt__group').allTextContents()).join(' ');
+}

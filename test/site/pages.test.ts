@@ -19,9 +19,14 @@ function builtFileFor(url: string): string {
 describe('built site', () => {
   it('has every page of the issue in every language', () => {
     // Prepare
-    const expected = ['/', '/report/', '/children/', '/learn/', '/about/staying-safe/'].flatMap((path) =>
-      deployment.languages.map((lang) => urlIn(lang, path)),
-    );
+    const expected = [
+      '/',
+      '/report/',
+      '/follow-up/',
+      '/children/',
+      '/learn/',
+      '/about/staying-safe/',
+    ].flatMap((path) => deployment.languages.map((lang) => urlIn(lang, path)));
 
     // Act
     const urls = pages.map((page) => page.url);
