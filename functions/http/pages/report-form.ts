@@ -51,7 +51,7 @@ function renderer(language: Language, values: FormValues, issues: readonly Field
 
   const error = (name: string) => {
     const messages = issues.filter((issue) => String(issue.path[0] ?? '') === name).map((i) => i.message);
-    return html`<p class="field-error" id="error-${name}"${messages.length ? '' : html` hidden`}><span class="visually-hidden">${s('form.errorPrefix')}</span><span data-error-text>${messages.join(' ')}</span></p>`;
+    return html`<p class="field-error" id="error-${name}"${messages.length ? '' : html` hidden`}><span class="visually-hidden">${s('form.errorPrefix')}</span> <span data-error-text>${messages.join(' ')}</span></p>`;
   };
   const hasError = (name: string) => issues.some((issue) => String(issue.path[0] ?? '') === name);
   const hint = (name: string, wording: Wording) =>
@@ -111,7 +111,11 @@ ${
         'community',
         'radio',
         communities.map((c) => ({ value: c.id, label: c.name[language] })),
-        { required: true, hint: s('report.community.hint') },
+        {
+          required: true,
+          hint: s('report.community.hint'),
+          child: { hint: s('report.child.communityHint') },
+        },
       )
     : ''
 }
@@ -167,6 +171,6 @@ ${choices(
   'radio',
   ongoingAnswers.map((value) => ({ value, label: ongoingLabels[value][language] })),
 )}
-<div class="contact"><p class="contact__anonymous">${s('report.contact.anonymous')}</p><details class="details"${contactOpen || issues.some((i) => i.path[0] === 'contact') ? html` open` : ''}><summary class="details__summary">${worded(s('report.contact.summary'), s('report.child.contactSummary'))}</summary><div class="details__body">${text('contact', limits.contact, { hint: s('report.contact.hint', limits.contact), child: { hint: s('report.child.contactHint') } })}</div></details></div>
+<div class="contact"><p class="contact__anonymous">${worded(s('report.contact.anonymous'), s('report.child.contactAnonymous'))}</p><details class="details"${contactOpen || issues.some((i) => i.path[0] === 'contact') ? html` open` : ''}><summary class="details__summary">${worded(s('report.contact.summary'), s('report.child.contactSummary'))}</summary><div class="details__body">${text('contact', limits.contact, { hint: s('report.contact.hint', limits.contact), child: { hint: s('report.child.contactHint') } })}</div></details></div>
 <button class="button button--send" type="submit">${s('report.send')}</button></form>`;
 }

@@ -39,7 +39,7 @@ export function reportReceivedPage(options: {
 ${child ? html`<p class="receipt__child">${s('report.receipt.childThanks')}</p>` : ''}<p>${s('report.receipt.lead')}</p>
 <p class="receipt__number"><span class="receipt__digits" aria-hidden="true">${receipt}</span><span class="visually-hidden">${spoken}</span></p>
 ${child ? html`<p class="receipt__child">${s('report.receipt.childKey')}</p>` : ''}<ul class="receipt__rules"><li>${s('report.receipt.writeDown')}</li><li>${s('report.receipt.onlyWay')}</li><li>${s('report.receipt.noRecovery')}</li><li>${s('report.receipt.once')}</li></ul>
-${urgent ? html`<div class="receipt__urgent"><p>${s('report.receipt.urgent')}</p>${emergencyCallout(language)}</div>` : ''}<p><a href="${sitePath(language, '/follow-up/')}">${s('report.receipt.followUp')}</a></p><p><a class="button button--secondary" href="${sitePath(language, '/')}">${s('report.receipt.done')}</a></p></section>`;
+${urgent ? html`<p class="receipt__urgent">${s('report.receipt.urgent')}</p>` : ''}${emergencyCallout(language)}<p><a href="${sitePath(language, '/follow-up/')}">${s('report.receipt.followUp')}</a></p><p><a class="button button--secondary" href="${sitePath(language, '/')}">${s('report.receipt.done')}</a></p></section>`;
   return page({ language, title: s('report.receipt.title'), main });
 }
 

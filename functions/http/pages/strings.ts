@@ -85,12 +85,16 @@ export const pageStrings = {
     en: "You can tell as much or as little as you want. You don't need to write your name.",
   },
   'report.child.skip': {
-    'zh-CN': '只有“发生了什么事”一定要写，别的都可以跳过。',
-    en: 'Only “What happened?” is needed. You can skip everything else.',
+    'zh-CN': '标着“（选填）”的问题，都可以跳过。',
+    en: 'You can skip any question marked “(optional)”.',
   },
   'report.child.noScript': {
     'zh-CN': '请选一下是什么样的事、几岁。不确定的话，就选“其他”和“不知道”。',
     en: "Please also tick what it is about and how old. If you're not sure, choose “Something else” and “I don't know”.",
+  },
+  'report.child.communityHint': {
+    'zh-CN': '事情发生在哪个社区？不确定的话，选离你最近的那个。',
+    en: "Which community did it happen in? If you're not sure, choose the one nearest to you.",
   },
   'report.child.categories': { 'zh-CN': '是什么样的事？', en: 'What is it about?' },
   'report.child.categoriesHint': {
@@ -119,6 +123,10 @@ export const pageStrings = {
   'report.child.contactSummary': {
     'zh-CN': '想让我们联系你吗？（可以不填）',
     en: 'Do you want us to contact you? (you can skip this)',
+  },
+  'report.child.contactAnonymous': {
+    'zh-CN': '不留联系方式的话，没有人会知道你是谁。',
+    en: "If you don't leave a way to contact you, nobody can know who you are.",
   },
   'report.child.contactHint': {
     'zh-CN': '只留下你觉得安全的方式，比如一位你信任的大人的电话。',
@@ -152,8 +160,8 @@ export const pageStrings = {
     en: 'These numbers are like a key. Keep them somewhere only you know. In a few days, use them to read our reply.',
   },
   'report.receipt.followUp': {
-    'zh-CN': '以后用回执号码查看回复',
-    en: 'Later: check for replies with your receipt',
+    'zh-CN': '以后凭回执号码查看回复',
+    en: 'Check for replies later with your receipt',
   },
   'report.receipt.done': {
     'zh-CN': '我已经记下了，返回首页',

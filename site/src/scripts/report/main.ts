@@ -23,7 +23,11 @@ function start(form: HTMLFormElement): void {
   const note = find(form, '[data-proof-note]');
   const summary = find(document, '#error-summary');
   const receipt = find(document, '#receipt');
-  const intro = find(document, '[data-report-intro]');
+  // What is said before the form: "call 110 first, then fill in the form", how it works.
+  const intros = document.querySelectorAll<HTMLElement>('[data-report-intro]');
+  const showIntro = (on: boolean) => {
+    for (const intro of intros) intro.hidden = !on;
+  };
   const resyncDanger = attachDanger(
     find<HTMLInputElement>(form, '#input-immediateDanger-true'),
     find(document, '[data-danger-now]'),
@@ -95,7 +99,7 @@ function start(form: HTMLFormElement): void {
         resyncDanger();
         syncChild();
         form.hidden = true;
-        intro.hidden = true;
+        showIntro(false);
         showReceipt(receipt, outcome.receipt, { urgent: outcome.urgent, child });
         return;
       }
@@ -145,7 +149,7 @@ function start(form: HTMLFormElement): void {
   window.addEventListener('pagehide', () => {
     if (!forgetReceipt(receipt)) return;
     form.hidden = false;
-    intro.hidden = false;
+    showIntro(true);
   });
 }
 
