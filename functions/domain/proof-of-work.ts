@@ -18,8 +18,8 @@ import * as z from 'zod/mini';
 export const proofOfWorkCost = {
   algorithm: 'SHA-256',
   cost: 1,
-  counterMin: 4_000,
-  counterMax: 12_000,
+  counterMin: 25_000,
+  counterMax: 55_000,
 } as const;
 
 /** How long a challenge may be used: long enough to write a report while it solves. */
