@@ -15,7 +15,7 @@ declare const window: { innerWidth: number };
 declare const localStorage: { length: number };
 declare const sessionStorage: { length: number };
 declare const indexedDB: { databases(): Promise<{ name?: string }[]> };
-declare function getComputedStyle(element: unknown): { display: string };
+declare function getComputedStyle(element: unknown): { display: string; backgroundColor: string };
 declare class MutationObserver {
   constructor(callback: () => void);
   observe(target: unknown, options: { attributes: boolean; attributeFilter: string[] }): void;
@@ -45,3 +45,43 @@ export const logExitState = (): void =>
     const { display } = getComputedStyle(document.body);
     queueMicrotask(() => console.log(`exit: ${visibility} ${display} "${document.title}"`));
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+
+declare class Worker {
+  constructor(url: string, options: { type: 'module' });
+  onmessage: ((event: { data: { id: number; solution: { counter: number } | null } }) => void) | null;
+  postMessage(message: unknown): void;
+  terminate(): void;
+}
+declare function fetch(url: string): Promise<{ json(): Promise<unknown> }>;
+declare const performance: { now(): number };
+
+/**
+ * Solves `runs` fresh challenges from `/api/challenge` one after another in the site's own
+ * worker, and returns how long each took (from posting the challenge to getting the answer).
+ */
+export const solveInWorker = async (options: { worker: string; runs: number }) => {
+  const worker = new Worker(options.worker, { type: 'module' });
+  const results: { ms: number; counter: number }[] = [];
+  for (let id = 0; id < options.runs; id++) {
+    const challenge = await (await fetch('/api/challenge')).json();
+    const started = performance.now();
+    const counter = await new Promise<number>((done) => {
+      worker.onmessage = (event) => done(event.data.solution?.counter ?? -1);
+      worker.postMessage({ id, challenge });
+    });
+    results.push({ ms: performance.now() - started, counter });
+  }
+  worker.terminate();
+  return results;
+};
+
+declare function scrollTo(x: number, y: number): void;
+
+/** Scrolls the page back to its top. */
+export const scrollToTop = (): void => scrollTo(0, 0);
+
+/** Submits a form as a browser without the page script would: a plain post, no submit event. */
+export const submitPlainly = (form: unknown): void => (form as { submit(): void }).submit();
+
+/** The background colour an element is painted with. */
+export const backgroundOf = (element: unknown): string => getComputedStyle(element).backgroundColor;

@@ -1,11 +1,13 @@
 /**
  * Invariant 3: the public pages set no cookies, use no web storage or IndexedDB, and ask no
- * other origin for anything, even after a whole visit that ends with a report sent.
+ * other origin for anything, even after a whole visit: every page, a report sent, the receipt
+ * used to follow up, and a message added.
  */
 import { describe, expect, it } from 'vitest';
 import { builtPages } from '../site/built-pages.ts';
 import { phoneContext, skipBrowser } from './browser.ts';
 import { browserTraces, noTraces, recordRequests } from './portal.ts';
+import { fillReport } from './report-form.ts';
 import { browserSuite } from './suite.ts';
 
 describe.skipIf(skipBrowser)('a whole visit in Chromium', () => {
@@ -19,18 +21,29 @@ describe.skipIf(skipBrowser)('a whole visit in Chromium', () => {
     const requests = recordRequests(context);
     const page = await context.newPage();
 
-    // Act: every page, then a report sent
+    // Act: every page, then a report sent by a child, with contact details
     for (const { url } of builtPages()) await page.goto(`${portal.url}${url}`);
     await page.goto(`${portal.url}/report/`);
-    await page.getByLabel('梧桐社区', { exact: true }).check();
-    await page.getByLabel('欺凌', { exact: true }).check();
-    await page.getByLabel('我是孩子，说的是我的朋友', { exact: true }).check();
-    await page.getByLabel('8–13 岁', { exact: true }).check();
-    await page.getByLabel('发生了什么').fill('我的同学每天放学都被几个高年级的同学拦住要钱。');
+    await fillReport(page, 'zh-CN', {
+      role: 'child_friend',
+      community: 'wutong',
+      categories: ['bullying'],
+      age: '8-13',
+      description: '我的同学每天放学都被几个高年级的同学拦住要钱。',
+    });
     await page.locator('summary').click();
-    await page.getByLabel('联系方式').fill('微信 test-only');
+    await page.locator('#input-contact').fill('微信 test-only');
     await page.getByRole('button', { name: '发送报告' }).click();
-    await page.getByRole('region', { name: '报告已收到' }).waitFor();
+    await page.locator('#receipt').waitFor();
+    const receipt = (await page.locator('.receipt__group').allTextContents()).join(' ');
+
+    // Act: back with the receipt, and a message added
+    await page.goto(`${portal.url}/follow-up/`);
+    await page.locator('#input-receipt').fill(receipt);
+    await page.getByRole('button', { name: '查看我的报告' }).click();
+    await page.locator('#input-body').fill('今天他们又来了。');
+    await page.getByRole('button', { name: '发送留言' }).click();
+    await page.locator('.message--reporter').waitFor();
 
     // Assess
     expect(await browserTraces(page)).toEqual(noTraces);
@@ -38,6 +51,9 @@ describe.skipIf(skipBrowser)('a whole visit in Chromium', () => {
     const foreign = requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== portal.url);
     expect(foreign).toEqual([]);
     expect(requests.length).toBeGreaterThan(builtPages().length);
+    expect(
+      requests.filter((url) => url.includes(receipt.replace(/ /g, '')) || url.includes(receipt)),
+    ).toEqual([]);
     await context.close();
   });
 });
