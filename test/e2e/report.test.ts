@@ -320,6 +320,27 @@ describe.skipIf(skipBrowser)('report page in Chromium', () => {
     expect(await note.textContent()).toBe('');
   });
 
+  it("sends the plain form instead when this browser's worker can't run, so the report still arrives", async () => {
+    const { page, portal } = suite;
+
+    // Prepare: the worker's script never loads, as where workers are unsupported
+    await page.route('**/_astro/pow-worker*', (route) => route.abort());
+    await page.goto(`${portal.url}/report/`);
+    const answers = { ...residentAnswers('zh-CN', 'wutong'), description: uniqueText('孩子在工地上干活') };
+    await fillReport(page, 'zh-CN', answers);
+
+    // Act
+    await page.getByRole('button', { name: '发送报告' }).click();
+    await page.waitForURL(`${portal.url}/api/reports`);
+
+    // Assess: the function's receipt page, and the report stored through the form's channel
+    await page.getByRole('region', { name: '报告已收到' }).waitFor();
+    expect(await page.locator('.receipt__digits').textContent()).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+    expect(String((await storedReport(portal.dynamodbEndpoint, answers.description)).hourlySk)).toContain(
+      '#form#',
+    );
+  });
+
   it('puts "call 110" first when the portal is taking too many reports, and says when to try again', async () => {
     const { page, portal } = suite;
 

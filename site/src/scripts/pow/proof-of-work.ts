@@ -22,9 +22,19 @@ export class ProofUnavailableError extends Error {
 let worker: Worker | undefined;
 let nextJob = 0;
 const jobs = new Map<number, (solution: Solution | null) => void>();
+let broken = false;
+
+/**
+ * True once this browser's worker has failed to start or to solve: no proof will ever be made
+ * here, so the page falls back to what works without one (the plain form post).
+ */
+export function solverBroken(): boolean {
+  return broken;
+}
 
 /** Settles every job still waiting: a dead worker solves nothing. */
 function failAll(): void {
+  broken = true;
   for (const settle of jobs.values()) settle(null);
   jobs.clear();
   worker?.terminate();
@@ -48,7 +58,12 @@ function solve(challenge: Challenge): Promise<Solution | null> {
   const id = nextJob++;
   return new Promise((settle) => {
     jobs.set(id, settle);
-    solver().postMessage({ id, challenge });
+    try {
+      solver().postMessage({ id, challenge });
+    } catch {
+      // No module workers here, or none at all.
+      failAll();
+    }
   });
 }
 

@@ -5,7 +5,7 @@
  * It stores nothing: no cookies, no web storage, no IndexedDB. Browser only.
  */
 import { bindingFor } from '../pow/binding.ts';
-import { ProofOfWork } from '../pow/proof-of-work.ts';
+import { ProofOfWork, solverBroken } from '../pow/proof-of-work.ts';
 import { takeProof } from '../pow/take-proof.ts';
 import { isChildTelling, reportBody } from './body.ts';
 import { attachCount } from './count.ts';
@@ -135,6 +135,12 @@ function start(form: HTMLFormElement): void {
     if (busy) return;
     setBusy(true);
     const outcome = await attempt();
+    // A browser whose worker can't run can never make a proof: it sends the plain form, as
+    // without JavaScript (no proof needed, a tighter cap), and the API answers with a page.
+    if (outcome.kind === 'failed' && outcome.reason === 'network' && solverBroken()) {
+      form.submit();
+      return;
+    }
     setBusy(false);
     handle(outcome);
   };
