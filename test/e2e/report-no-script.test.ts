@@ -4,9 +4,11 @@
  * every word kept), styled like the site. "Call 110 now" and a child's wording still work,
  * through CSS alone.
  */
+import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { languages } from '../../functions/domain/languages.ts';
+import { repoRoot } from '../../infra/site-build.ts';
 import { t } from '../../site/src/i18n/t.ts';
 import { skipBrowser } from './browser.ts';
 import { backgroundOf } from './in-page.ts';
@@ -147,5 +149,46 @@ describe.skipIf(skipBrowser)('report page without JavaScript', () => {
     expect(await page.getByRole('link', { name: '现在拨打 110' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '发送报告' }).isEnabled()).toBe(true);
     expect(await page.getByText('JavaScript').count()).toBe(0);
+  });
+
+  // Last in this file: it uses up the hour's cap for plain forms from one community.
+  it('says "call 110" first when the hourly cap for plain forms is reached, on a page like the site\'s', async () => {
+    const { portal } = suite;
+
+    // Prepare: plain forms from one community until the portal refuses more this hour
+    const post = (description: string) =>
+      fetch(`${portal.url}/api/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams([
+          ['language', 'en'],
+          ['community', 'wutong'],
+          ['categories', 'other'],
+          ['reporterRole', 'other'],
+          ['childAgeBand', 'unknown'],
+          ['description', description],
+        ]).toString(),
+      });
+    for (
+      let sent = 0;
+      sent < 20 && (await post(uniqueText('Filling the hourly cap'))).status !== 429;
+      sent++
+    );
+    const page = await context.newPage();
+    await page.goto(`${portal.url}/en/report/`);
+    await fillReport(page, 'en', residentAnswers('en', 'wutong'));
+
+    // Act
+    const answer = page.waitForResponse('**/api/reports');
+    await page.getByRole('button', { name: 'Send report' }).click();
+
+    // Assess: said plainly, with the emergency number as the first thing to do
+    expect((await answer).status()).toBe(429);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('en', 'report.failed.title'));
+    expect(await page.locator('main').textContent()).toContain('call 110');
+    const call = page.locator('main').getByRole('link', { name: 'Call 110 now' });
+    expect(await call.getAttribute('href')).toBe('tel:110');
+    expect(await call.evaluate(backgroundOf)).toBe('rgb(179, 38, 30)');
+    await page.screenshot({ path: join(repoRoot, 'test/.out/screenshots/en-report-no-script-too-many.png') });
   });
 });

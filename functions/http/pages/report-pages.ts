@@ -67,7 +67,7 @@ export function reportProblemPage(options: { language: Language; message: string
   const { language, message } = options;
   const s = (key: PageKey) => say(language, key);
   const { number } = deployment.emergency;
-  const main = html`<div class="send-failed"><h1 class="send-failed__title">${s('report.failed.title')}</h1><p>${message}</p><p class="send-failed__call"><a class="button button--call" href="${telHref(number)}">${say(language, 'report.danger.call', { number })}</a></p></div>${options.child ? html`<p class="receipt__child">${s('report.child.notYourFault')}</p>` : ''}<p><a href="${sitePath(language, '/report/')}">${s('page.backToForm')}</a></p>`;
+  const main = html`<div class="send-failed"><h1 class="send-failed__title">${s('report.failed.title')}</h1><p>${message}</p><p class="send-failed__call"><a class="button button--call" href="${telHref(number)}">${say(language, 'report.danger.call', { number })}</a></p></div>${options.child ? html`<p class="receipt__child">${s('report.child.notYourFault')}</p>` : ''}<p>${s('page.backKeeps')} <a href="${sitePath(language, '/report/')}">${s('page.backToForm')}</a></p>`;
   return page({ language, title: s('report.failed.title'), main });
 }
 

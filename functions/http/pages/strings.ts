@@ -167,9 +167,10 @@ export const pageStrings = {
     'zh-CN': '我已经记下了，返回首页',
     en: "I've written it down — back to the home page",
   },
-  'page.backToForm': {
-    'zh-CN': '回到报告页面。按浏览器的“返回”，刚才填写的内容通常还在。',
-    en: "Back to the report page. Your browser's Back button usually keeps what you wrote.",
+  'page.backToForm': { 'zh-CN': '回到报告页面', en: 'Back to the report page' },
+  'page.backKeeps': {
+    'zh-CN': '按浏览器的“返回”，刚才填写的内容通常还在。',
+    en: "Your browser's Back button usually keeps what you wrote.",
   },
 } as const satisfies Record<string, Localized>;
 
