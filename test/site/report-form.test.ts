@@ -173,6 +173,15 @@ describe.each(reportPages.map((page) => [page.url, page] as const))('report page
     });
   });
 
+  it("tells a child without the script which answers to choose when unsure, by the options' own names", () => {
+    // Act
+    const note = one(form, 'p', (p) => attr(p, 'class') === 'only-no-script');
+
+    // Assess: the names it quotes are the options on screen
+    expect(text(note)).toContain(categoryLabels.other.label[lang]);
+    expect(text(note)).toContain(childAgeBandLabels.unknown[lang]);
+  });
+
   it('can be sent without JavaScript: Send is enabled and nothing says otherwise', () => {
     // Act
     const send = one(form, 'button', (b) => attr(b, 'type') === 'submit');
