@@ -15,8 +15,8 @@ export const errorMessages = {
     en: 'The request body is not valid JSON, so it could not be read.',
   },
   invalid_request: {
-    'zh-CN': '这个请求的参数不正确。',
-    en: "The request's parameters are not valid.",
+    'zh-CN': '请按提示修改标出的内容，再试一次。',
+    en: 'Please fix what is marked and try again.',
   },
   invalid_idempotency_key: {
     'zh-CN': 'Idempotency-Key 必须是一个 UUID。',

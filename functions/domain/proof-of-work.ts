@@ -11,9 +11,9 @@ import * as z from 'zod/mini';
 
 /**
  * The cost. SHA-256, one round per attempt; the browser must try `counter` attempts, drawn
- * between these bounds. About 25,000 attempts a second in a worker on a mid-range machine: a
- * third of a second on average here, well under a second on a mid-range phone
- * (docs/threat-model.md records the measurement and the reasoning).
+ * between these bounds. The site's worker in Chromium on this machine does about 110,000–135,000
+ * attempts a second: a third of a second on average, under a second on a mid-range phone. `npm run
+ * bench` measures it (docs/benchmarks.md); docs/threat-model.md gives the reasoning.
  */
 export const proofOfWorkCost = {
   algorithm: 'SHA-256',

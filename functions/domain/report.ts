@@ -49,7 +49,7 @@ export const reportLimits = {
   community: { max: 32 },
 } as const;
 
-/** Fields that `reportSchema` accepts, in the order the form asks for them. */
+/** Fields that `reportSchema` accepts. */
 export const reportFields = [
   'community',
   'categories',

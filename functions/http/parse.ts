@@ -5,18 +5,19 @@ import { describeIssues } from '../domain/issues.ts';
 import type { Language } from '../domain/languages.ts';
 
 /**
- * Parses `value` with `schema`, or throws a 400 `invalid_report` listing every problem in
- * `language`.
- * @example const report = parseOrThrow(schema, body, language);
+ * Parses `value` with `schema`, or throws a 400 listing every problem in `language`: the code is
+ * `invalid_report` for a report, `invalid_request` for anything else.
+ * @example const report = parseOrThrow(schema, body, language, 'invalid_report');
  */
 export function parseOrThrow<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   language: Language,
+  code: 'invalid_report' | 'invalid_request' = 'invalid_request',
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new InvalidRequestError('invalid_report', {
+  throw new InvalidRequestError(code, {
     issues: describeIssues(result.error.issues, value, language),
     language,
   });

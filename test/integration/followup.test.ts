@@ -176,7 +176,9 @@ describe('POST /api/followup', () => {
   it('asks for the 16 digits when what was typed cannot be a receipt', async () => {
     const response = await followUp('1234 5678');
     expect(response.status).toBe(400);
-    expect((await json(response)).issues).toEqual([
+    const body = await json(response);
+    expect(body.error).toBe('invalid_request');
+    expect(body.issues).toEqual([
       {
         path: ['receipt'],
         message: 'Receipt number: please type the 16 digits of your receipt; spaces are fine.',

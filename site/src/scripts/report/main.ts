@@ -114,7 +114,7 @@ function start(form: HTMLFormElement): void {
         showFailed(failed.dataset.conflict ?? '');
         return;
       case 'tooMany':
-        showFailed(outcome.message ?? '', {
+        showFailed(outcome.message ?? failed.dataset.busy ?? '', {
           minutes: outcome.retryAfterSeconds ? Math.ceil(outcome.retryAfterSeconds / 60) : undefined,
         });
         return;

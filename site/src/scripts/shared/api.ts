@@ -65,5 +65,8 @@ export function errorCode(answer: ApiAnswer): string | undefined {
 
 /** The human message of an answer, already in the page's language, when it has one. */
 export function messageOf(answer: ApiAnswer): string | undefined {
+  // Only our own error shape speaks the person's language; a throttle's `{"message":"Too Many
+  // Requests"}` from API Gateway or the edge does not, so the page's own words are used instead.
+  if (typeof answer.body.error !== 'string') return undefined;
   return typeof answer.body.message === 'string' ? answer.body.message : undefined;
 }
