@@ -42,7 +42,9 @@ async function fromScript(event: APIGatewayProxyEventV2) {
   if (idempotencyKey !== undefined && !isIdempotencyKey(idempotencyKey)) {
     throw new InvalidRequestError('invalid_idempotency_key', { language });
   }
-  const { report, altcha, honeypotFilled } = splitReportRequest(parseOrThrow(schema, body, language, 'invalid_report'));
+  const { report, altcha, honeypotFilled } = splitReportRequest(
+    parseOrThrow(schema, body, language, 'invalid_report'),
+  );
   if (honeypotFilled) return jsonResponse(201, { ...decoy(report), status: 'received' });
 
   const now = new Date();

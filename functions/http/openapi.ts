@@ -34,7 +34,7 @@ const headers = Object.fromEntries(
 const error = (description: string) => ({ description, headers, content: content('Error') });
 
 const altchaNote =
-  'The proof of work: the base64 payload altcha\'s solvers produce for a challenge from `GET /api/challenge`. ' +
+  "The proof of work: the base64 payload altcha's solvers produce for a challenge from `GET /api/challenge`. " +
   'Missing, expired, reused or wrong, it gets 400 `proof_of_work`.';
 
 /** What each route's operation says beyond its summary. Every route must have an entry. */
@@ -42,15 +42,17 @@ const operations: Record<string, Json> = {
   'POST /api/reports': {
     operationId: 'createReport',
     description:
-      'As JSON (the site\'s script): `altcha` is required, from a challenge bound to the Idempotency-Key ' +
+      "As JSON (the site's script): `altcha` is required, from a challenge bound to the Idempotency-Key " +
       '(`GET /api/challenge?for=<binding>`). As a plain HTML form post (no JavaScript): no proof of work, a ' +
-      'tighter hourly cap, and an HTML page back. `website` is a honeypot: leave it empty. ' + altchaNote,
+      'tighter hourly cap, and an HTML page back. `website` is a honeypot: leave it empty. ' +
+      altchaNote,
     parameters: [
       {
         name: 'Idempotency-Key',
         in: 'header',
         required: false,
-        description: 'A UUID chosen by the client. A retry with the same key and body returns the same receipt.',
+        description:
+          'A UUID chosen by the client. A retry with the same key and body returns the same receipt.',
         schema: { type: 'string', format: 'uuid' },
       },
     ],
@@ -71,7 +73,9 @@ const operations: Record<string, Json> = {
       '413': error('The body is over 64 KB.'),
       '415': error('The body is neither application/json nor a form post.'),
       '422': error('The Idempotency-Key was used before with a different body.'),
-      '429': error('An hourly cap on reports is reached; `Retry-After` says when it resets. If a child is in danger, call 110.'),
+      '429': error(
+        'An hourly cap on reports is reached; `Retry-After` says when it resets. If a child is in danger, call 110.',
+      ),
       '503': error('The report could not be stored; send it again with the same Idempotency-Key.'),
     },
   },
@@ -82,12 +86,17 @@ const operations: Record<string, Json> = {
         name: 'for',
         in: 'query',
         required: false,
-        description: 'Binds the challenge to one report submission: base64url SHA-256 of its Idempotency-Key (lower-case).',
+        description:
+          'Binds the challenge to one report submission: base64url SHA-256 of its Idempotency-Key (lower-case).',
         schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
       },
     ],
     responses: {
-      '200': { description: 'A signed altcha v2 challenge that expires in 30 minutes.', headers, content: content('Challenge') },
+      '200': {
+        description: 'A signed altcha v2 challenge that expires in 30 minutes.',
+        headers,
+        content: content('Challenge'),
+      },
       '400': error('`for` is not a binding.'),
     },
   },
@@ -96,7 +105,11 @@ const operations: Record<string, Json> = {
     description: `The receipt travels only in this body, never in a URL. ${altchaNote}`,
     requestBody: { required: true, content: content('FollowupRequest') },
     responses: {
-      '200': { description: 'What the reporter may see of the report.', headers, content: content('Followup') },
+      '200': {
+        description: 'What the reporter may see of the report.',
+        headers,
+        content: content('Followup'),
+      },
       '400': error('Not a 16-digit receipt, or no valid proof of work.'),
       '404': error('No report for this receipt. The same answer whether or not it ever existed.'),
       '413': error('The body is over 64 KB.'),
@@ -108,7 +121,11 @@ const operations: Record<string, Json> = {
     description: `Adds information, or answers the office. A retry with the same proof of work adds the message once. ${altchaNote}`,
     requestBody: { required: true, content: content('MessageRequest') },
     responses: {
-      '201': { description: 'Sent; the office sees the report as updated.', headers, content: content('MessageAccepted') },
+      '201': {
+        description: 'Sent; the office sees the report as updated.',
+        headers,
+        content: content('MessageAccepted'),
+      },
       '400': error('Not a 16-digit receipt, an empty or too long message, or no valid proof of work.'),
       '404': error('No report for this receipt.'),
       '413': error('The body is over 64 KB.'),
@@ -123,7 +140,11 @@ const operations: Record<string, Json> = {
   'GET /api/openapi.json': {
     operationId: 'openApi',
     responses: {
-      '200': { description: 'This document.', headers, content: { 'application/json': { schema: { type: 'object' } } } },
+      '200': {
+        description: 'This document.',
+        headers,
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
     },
   },
 };
