@@ -2,10 +2,9 @@
  * The hourly caps on reports, counted without reading a report: `Select: COUNT` queries on the
  * `hourly` index, per clock hour. A soft limit: two reports racing at the edge may both pass.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { TooManyReportsError } from '../domain/errors.ts';
 import type { Language } from '../domain/languages.ts';
-import { call, documentClient, tableName } from './client.ts';
+import { queryPages } from './client.ts';
 import { hourOf } from './keys.ts';
 import type { Channel } from './reports.ts';
 
@@ -18,25 +17,16 @@ export interface Caps {
 
 async function count(hour: string, prefix?: string): Promise<number> {
   let total = 0;
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await call(() =>
-      documentClient.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'hourly',
-          Select: 'COUNT',
-          KeyConditionExpression: prefix
-            ? 'hourlyPk = :hour AND begins_with(hourlySk, :prefix)'
-            : 'hourlyPk = :hour',
-          ExpressionAttributeValues: { ':hour': hour, ...(prefix ? { ':prefix': prefix } : {}) },
-          ExclusiveStartKey: cursor,
-        }),
-      ),
-    );
+  for await (const page of queryPages({
+    IndexName: 'hourly',
+    Select: 'COUNT',
+    KeyConditionExpression: prefix
+      ? 'hourlyPk = :hour AND begins_with(hourlySk, :prefix)'
+      : 'hourlyPk = :hour',
+    ExpressionAttributeValues: { ':hour': hour, ...(prefix ? { ':prefix': prefix } : {}) },
+  })) {
     total += page.Count ?? 0;
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  }
   return total;
 }
 

@@ -4,7 +4,12 @@
  * and the SDK finds the regional endpoint.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import { StoreUnavailableError } from '../domain/errors.ts';
 import { requireEnv } from './env.ts';
 import { mainTable } from './tables.ts';
@@ -50,4 +55,21 @@ export async function conditionally(operation: () => Promise<unknown>): Promise<
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Every page of a query on the table, each fetched through `call`.
+ * @example for await (const page of queryPages({ KeyConditionExpression: 'pk = :pk', … })) count += page.Count ?? 0;
+ */
+export async function* queryPages(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): AsyncGenerator<QueryCommandOutput> {
+  let cursor: QueryCommandInput['ExclusiveStartKey'];
+  do {
+    const page = await call(() =>
+      documentClient.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: cursor })),
+    );
+    yield page;
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
 }

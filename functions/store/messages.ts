@@ -1,7 +1,7 @@
 /** The thread between the office and a reporter: one item per message under the report's key. */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { MessageAuthor } from '../domain/followup.ts';
-import { call, conditionally, documentClient, tableName } from './client.ts';
+import { conditionally, documentClient, queryPages, tableName } from './client.ts';
 import { messageKey, messagePrefix, reportKey } from './keys.ts';
 
 /** A message as stored. Internal notes are other items and never come back from here. */
@@ -17,22 +17,13 @@ export interface MessageItem {
 /** Every message of a report's thread, oldest first. */
 export async function listThread(receiptHash: string): Promise<MessageItem[]> {
   const messages: MessageItem[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await call(() =>
-      documentClient.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': reportKey(receiptHash).pk, ':prefix': messagePrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-        }),
-      ),
-    );
+  for await (const page of queryPages({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': reportKey(receiptHash).pk, ':prefix': messagePrefix },
+    ConsistentRead: true,
+  })) {
     messages.push(...((page.Items ?? []) as MessageItem[]));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  }
   return messages;
 }
 

@@ -3,8 +3,8 @@
  * lags by hours and dynalite has none, so expiry is an explicit, scheduled delete, found through
  * the `expiry` index by the hour each record expires.
  */
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { call, documentClient, tableName } from './client.ts';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { call, documentClient, queryPages, tableName } from './client.ts';
 import { hourOf } from './keys.ts';
 
 /** How far back each run looks; a purge that missed runs for up to three days catches up. */
@@ -37,24 +37,15 @@ async function deleteAll(keys: { pk: string; sk: string }[]): Promise<void> {
 export async function purgeExpired(now: Date): Promise<number> {
   let deleted = 0;
   for (const hour of expiredHours(now)) {
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await call(() =>
-        documentClient.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'expiry',
-            KeyConditionExpression: 'expiryBucket = :hour',
-            ExpressionAttributeValues: { ':hour': hour },
-            ExclusiveStartKey: cursor,
-          }),
-        ),
-      );
+    for await (const page of queryPages({
+      IndexName: 'expiry',
+      KeyConditionExpression: 'expiryBucket = :hour',
+      ExpressionAttributeValues: { ':hour': hour },
+    })) {
       const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
       await deleteAll(keys);
       deleted += keys.length;
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    }
   }
   return deleted;
 }
