@@ -4,10 +4,15 @@
  * entry; the local runtime builds its router and timers from the same lists. A route's handler
  * is `handlers/<routeName>.ts`; a job's is `handlers/<name>.ts`.
  */
+import type { StaffRole } from './domain/staff.ts';
 import { keyPrefixes } from './store/tables.ts';
 
-/** Who may call a route. Staff roles arrive with the office console. */
-export type Access = 'public';
+/**
+ * Who may call a route: anyone, or staff signed in with one of `roles`. A staff route is guarded
+ * by the JWT authorizer (Cognito in AWS, the local OpenID provider on one machine) before its
+ * function runs; the function then checks the role and the community itself.
+ */
+export type Access = 'public' | { roles: readonly StaffRole[] };
 
 /**
  * One IAM statement's worth of table access. Every grant is as narrow as DynamoDB's IAM allows:
@@ -48,18 +53,63 @@ export const tableAccess = {
       keyPrefixes: [keyPrefixes.report, keyPrefixes.proof],
     },
   ],
+  /**
+   * The office console: read and change its community's reports and their threads, notes,
+   * referrals and audit events, through the queue, status and reference indexes, and read the
+   * alert outbox.
+   */
+  office: [
+    {
+      actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      keyPrefixes: [keyPrefixes.report],
+    },
+    { actions: ['dynamodb:Query'], keyPrefixes: [keyPrefixes.alert] },
+    { actions: ['dynamodb:Query'], index: 'queue' },
+    { actions: ['dynamodb:Query'], index: 'by-status' },
+    { actions: ['dynamodb:Query'], index: 'by-ref' },
+  ],
+  /** Statistics and export for leads: the month index only, which holds no report text. */
+  insights: [{ actions: ['dynamodb:Query'], index: 'by-month' }],
+  /** The urgent-alert dispatcher: its work list, the reports' alert state, and the outbox. */
+  'dispatch-alerts': [
+    { actions: ['dynamodb:Query'], index: 'alerts' },
+    { actions: ['dynamodb:UpdateItem'], keyPrefixes: [keyPrefixes.report] },
+    { actions: ['dynamodb:PutItem'], keyPrefixes: [keyPrefixes.alert] },
+  ],
+  /**
+   * Retention: find closed reports through the status index, keep a statistic, delete the
+   * report with everything under its key.
+   */
+  retention: [
+    { actions: ['dynamodb:Query'], index: 'by-status' },
+    {
+      actions: ['dynamodb:Query', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+      keyPrefixes: [keyPrefixes.report],
+    },
+    { actions: ['dynamodb:PutItem'], keyPrefixes: [keyPrefixes.statistic] },
+  ],
   /** The hourly purge: find expired records through their index and delete them, never a report. */
   'purge-expired': [
     { actions: ['dynamodb:Query'], index: 'expiry' },
     {
       actions: ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
-      keyPrefixes: [keyPrefixes.idempotency, keyPrefixes.proof],
+      keyPrefixes: [keyPrefixes.idempotency, keyPrefixes.proof, keyPrefixes.alert],
     },
   ],
 } as const satisfies Record<string, readonly TableGrant[]>;
 
 /** A named level of table access. */
 export type TableAccess = keyof typeof tableAccess;
+
+/**
+ * Other services a function uses, besides the table and the salt:
+ * - `staff-directory`: lists the community's staff (Cognito's user pool in AWS, env
+ *   `STAFF_DIRECTORY=cognito:<pool id>`; the local provider's accounts on one machine,
+ *   `STAFF_DIRECTORY=file:<path>`);
+ * - `alert-topic`: publishes urgent alerts (SNS in AWS, env `ALERT_TOPIC=sns:<topic arn>`;
+ *   the outbox and a log line locally, `ALERT_TOPIC=log:`).
+ */
+export type Service = 'staff-directory' | 'alert-topic';
 
 /** One API route. */
 export interface Route {
@@ -72,7 +122,16 @@ export interface Route {
   receiptSalt: boolean;
   /** One line for the OpenAPI document and the logs. */
   summary: string;
+  /**
+   * Seconds a shared cache (CloudFront) may keep the answer. Only aggregate, public figures
+   * are ever cached; every other answer is `no-store`.
+   */
+  sharedCacheSeconds?: number;
+  uses?: readonly Service[];
 }
+
+const office = { roles: ['office', 'lead'] } as const satisfies Access;
+const leads = { roles: ['lead'] } as const satisfies Access;
 
 /** Every API route of the portal. */
 export const routes = [
@@ -110,6 +169,80 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/api/transparency',
+    access: 'public',
+    table: 'insights',
+    receiptSalt: false,
+    summary: 'Concerns received, acknowledged in time and closed, per community and month (aggregates only)',
+    sharedCacheSeconds: 3600,
+  },
+  {
+    method: 'GET',
+    path: '/api/office/me',
+    access: { roles: ['office', 'lead', 'trainer', 'reviewer'] },
+    table: 'none',
+    receiptSalt: false,
+    summary: 'The signed-in staff member, their colleagues, agencies and service targets',
+    uses: ['staff-directory'],
+  },
+  {
+    method: 'GET',
+    path: '/api/office/reports',
+    access: office,
+    table: 'office',
+    receiptSalt: false,
+    summary: "A page of the community's queue: urgent first, then oldest first",
+  },
+  {
+    method: 'GET',
+    path: '/api/office/counts',
+    access: office,
+    table: 'office',
+    receiptSalt: false,
+    summary: "How many of the community's reports are in each status",
+  },
+  {
+    method: 'GET',
+    path: '/api/office/reports/{ref}',
+    access: office,
+    table: 'office',
+    receiptSalt: false,
+    summary: 'One report with its thread, notes, referrals and audit trail (the view is audited)',
+  },
+  {
+    method: 'POST',
+    path: '/api/office/reports/{ref}/actions',
+    access: office,
+    table: 'office',
+    receiptSalt: false,
+    summary: 'Acknowledge, assign, note, reply, refer, mark duplicate, close or reopen a report',
+  },
+  {
+    method: 'GET',
+    path: '/api/office/alerts',
+    access: office,
+    table: 'office',
+    receiptSalt: false,
+    summary: "The community's recent urgent alerts, as they were sent",
+  },
+  {
+    method: 'GET',
+    path: '/api/office/stats',
+    access: leads,
+    table: 'insights',
+    receiptSalt: false,
+    summary: 'Dashboard figures for leads: by week, category and status; times; overdue; referrals',
+  },
+  {
+    method: 'GET',
+    path: '/api/office/export.csv',
+    access: leads,
+    table: 'insights',
+    receiptSalt: false,
+    summary: "The community's reports as CSV, non-identifying fields only",
+  },
+  {
+    method: 'GET',
     path: '/api/health',
     access: 'public',
     table: 'none',
@@ -134,6 +267,7 @@ export interface Schedule {
   everyMinutes: number;
   table: TableAccess;
   summary: string;
+  uses?: readonly Service[];
 }
 
 /** Every scheduled job of the portal. */
@@ -142,7 +276,20 @@ export const schedules = [
     name: 'purge-expired',
     everyMinutes: 60,
     table: 'purge-expired',
-    summary: 'Delete idempotency and proof-of-work records past their expiry',
+    summary: 'Delete idempotency, proof-of-work and alert records past their expiry',
+  },
+  {
+    name: 'dispatch-alerts',
+    everyMinutes: 1,
+    table: 'dispatch-alerts',
+    summary: 'Alert the office of new urgent reports, and remind it of unacknowledged ones past target',
+    uses: ['alert-topic'],
+  },
+  {
+    name: 'retention',
+    everyMinutes: 24 * 60,
+    table: 'retention',
+    summary: 'Delete closed reports past the retention period, keeping only a statistic of each',
   },
 ] as const satisfies readonly Schedule[];
 

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { languages } from './languages.ts';
+import { agencyKinds } from './workflow.ts';
 
 const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(500));
 
@@ -37,12 +38,32 @@ const office = z.strictObject({
   hours: localized,
 });
 
+const id = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be lower-case letters, digits or dashes'));
+
+/** An agency the office refers reports to: police, hospital, school, civil affairs… */
+const agency = z.strictObject({
+  id,
+  kind: z.enum(agencyKinds),
+  name: localized,
+  phone: phoneNumber,
+});
+
 /** One residential community (社区) served by the deployment. */
 const community = z.strictObject({
   /** Stable id used in reports and URLs: lower-case letters, digits and dashes. */
-  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be lower-case letters, digits or dashes')),
+  id,
   name: localized,
   office,
+  /** The agencies this community's office refers to, in the order the console lists them. */
+  agencies: z.array(agency).check(z.minLength(1)),
+});
+
+/** Service targets; the office console shows every report against them. */
+const sla = z.strictObject({
+  urgentAcknowledgeMinutes: z.int().check(z.positive()),
+  acknowledgeHours: z.int().check(z.positive()),
+  firstReplyDays: z.int().check(z.positive()),
+  outcomeDays: z.int().check(z.positive()),
 });
 
 /**
@@ -74,6 +95,9 @@ const deploymentSchema = z
     quickExit: z.strictObject({ 'zh-CN': httpsUrl, en: httpsUrl }),
     communities: z.array(community).check(z.minLength(1)),
     limits,
+    sla,
+    /** Days a closed report is kept before retention deletes it, keeping only statistics. */
+    retentionDays: z.int().check(z.minimum(30)),
   })
   .check(
     z.refine((d) => new Set(d.communities.map((c) => c.id)).size === d.communities.length, {

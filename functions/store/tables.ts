@@ -39,6 +39,10 @@ export const keyPrefixes = {
   idempotency: 'IDEM#',
   /** A used proof of work: `POW#<challenge nonce>`. */
   proof: 'POW#',
+  /** The non-identifying record retention keeps of a deleted report: `STAT#<community>`. */
+  statistic: 'STAT#',
+  /** An urgent alert as sent, for the console's outbox: `ALERT#<community>`. */
+  alert: 'ALERT#',
 } as const;
 
 /**
@@ -47,6 +51,10 @@ export const keyPrefixes = {
  * - `REPORT#<receipt hash>` / `MSG#<sent at>#<id>`: a message between the office and the reporter.
  * - `IDEM#<derived name>` / `IDEM`: an idempotency record, kept at least 24 hours.
  * - `POW#<nonce>` / `POW`: a used proof of work, kept until its challenge expires.
+ * - `REPORT#<receipt hash>` / `NOTE#…`, `AUDIT#…`, `REFERRAL#…`: the office's notes, audit
+ *   events and referrals, which the reporter's follow-up never reads.
+ * - `STAT#<community>` / `<ref>`: what retention keeps of a deleted report: no text, no contact.
+ * - `ALERT#<community>` / `<sent at>#<ref>`: an urgent alert as sent, expiring after 30 days.
  */
 export const mainTable = {
   id: 'reports',
@@ -55,7 +63,8 @@ export const mainTable = {
   sortKey: { name: 'sk', type: 'S' },
   indexes: [
     {
-      // The office queue: one community's reports, urgent first, then oldest first.
+      // The office queue: one community's open reports (closing removes a report from it),
+      // by priority, then oldest first. One Query per page, whatever the table's size.
       name: 'queue',
       partitionKey: { name: 'queuePk', type: 'S' },
       sortKey: { name: 'queueSk', type: 'S' },
@@ -63,12 +72,68 @@ export const mainTable = {
         'ref',
         'status',
         'urgent',
+        'priority',
         'categories',
         'childAgeBand',
         'createdAt',
         'updatedAt',
         'reporterUpdatedAt',
+        'assignee',
+        'acknowledgedAt',
+        'firstReplyAt',
+        'closedAt',
       ],
+    },
+    {
+      // One community's reports in one status, by when they entered it: the counts per status,
+      // the status filter, and retention's closed reports oldest first.
+      name: 'by-status',
+      partitionKey: { name: 'statusPk', type: 'S' },
+      sortKey: { name: 'statusSk', type: 'S' },
+      include: [
+        'ref',
+        'status',
+        'urgent',
+        'priority',
+        'categories',
+        'childAgeBand',
+        'createdAt',
+        'updatedAt',
+        'reporterUpdatedAt',
+        'assignee',
+        'acknowledgedAt',
+        'firstReplyAt',
+        'closedAt',
+      ],
+    },
+    {
+      // One community's reports by the month they arrived, and the statistics retention keeps of
+      // deleted ones: the dashboard, the export and the public transparency figures. No text.
+      name: 'by-month',
+      partitionKey: { name: 'monthPk', type: 'S' },
+      sortKey: { name: 'monthSk', type: 'S' },
+      include: [
+        'ref',
+        'status',
+        'urgent',
+        'categories',
+        'childAgeBand',
+        'reporterRole',
+        'createdAt',
+        'acknowledgedAt',
+        'firstReplyAt',
+        'closedAt',
+        'outcome',
+        'referralAgencies',
+      ],
+    },
+    {
+      // Urgent reports whose alert is pending, or sent and awaiting acknowledgement: the
+      // dispatcher's work list, by when each is due.
+      name: 'alerts',
+      partitionKey: { name: 'alertPk', type: 'S' },
+      sortKey: { name: 'alertSk', type: 'S' },
+      include: ['ref', 'community'],
     },
     {
       // Staff look a report up by its office reference; eventual consistency is fine for them.
