@@ -178,6 +178,14 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/api/office/config',
+    access: 'public',
+    table: 'none',
+    receiptSalt: false,
+    summary: "Where the console signs staff in: the OpenID issuer and the console's client id",
+  },
+  {
+    method: 'GET',
     path: '/api/office/me',
     access: { roles: ['office', 'lead', 'trainer', 'reviewer'] },
     table: 'none',
