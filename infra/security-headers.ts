@@ -48,3 +48,31 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
 };
+
+/**
+ * The office console's CSP: the site's, plus the identity provider's origins for discovery and
+ * the token exchange (`connect-src`) and for its sign-in form (`form-action`). Top-level
+ * navigation to the sign-in page is not something CSP restricts.
+ * @example officeContentSecurityPolicy(['https://cognito-idp.ap-east-1.amazonaws.com', 'https://hutong.auth.ap-east-1.amazoncognito.com'])
+ */
+export function officeContentSecurityPolicy(identityOrigins: readonly string[]): string {
+  const origins = identityOrigins.join(' ');
+  return contentSecurityPolicy
+    .split('; ')
+    .map((directive) => {
+      if (directive.startsWith('connect-src ')) return `${directive} ${origins}`;
+      if (directive.startsWith('form-action ')) return `${directive} ${origins}`;
+      return directive;
+    })
+    .join('; ');
+}
+
+/** The console's headers: the site's, its own CSP, never cached, never indexed. */
+export function officeHeaders(identityOrigins: readonly string[]): Record<string, string> {
+  return {
+    ...securityHeaders,
+    'content-security-policy': officeContentSecurityPolicy(identityOrigins),
+    'cache-control': 'no-store',
+    'x-robots-tag': 'noindex, nofollow',
+  };
+}

@@ -6,7 +6,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { securityHeaders } from '../security-headers.ts';
+import { officeHeaders, securityHeaders } from '../security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,13 +39,31 @@ function fileFor(root: string, pathname: string): string | undefined {
   return statSync(path).isDirectory() ? undefined : path;
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): void {
+/** The console's pages, in every language: `/office/…`, `/en/office/…`. */
+const officePath = /^\/(?:[a-z]{2}(?:-[A-Z]{2})?\/)?office(?:\/|$)/;
+
+/**
+ * The headers a path is served with. The console gets its own: the identity provider's origin
+ * (from `OIDC_ISSUER`, which the runtime sets) in its CSP, and never cached.
+ */
+function headersFor(pathname: string, file: string): Record<string, string> {
+  if (officePath.test(pathname)) {
+    const issuer = process.env.OIDC_ISSUER;
+    return officeHeaders(issuer ? [new URL(issuer).origin] : []);
+  }
   const immutable = file.includes(`${sep}_astro${sep}`);
-  response.writeHead(status, {
+  return {
     ...securityHeaders,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+}
+
+function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): void {
+  const pathname = new URL(request.url ?? '/', 'http://local').pathname;
+  response.writeHead(status, {
+    ...headersFor(pathname, file),
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
     'content-length': statSync(file).size,
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (request.method === 'HEAD') response.end();
   else createReadStream(file).pipe(response);
