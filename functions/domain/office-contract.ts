@@ -120,3 +120,59 @@ export const conflictSchema = z.strictObject({
   allowed: z.optional(z.array(z.enum(officeStatuses))),
   current: z.optional(reportViewSchema),
 });
+
+/** `GET /api/office/alerts`: the community's recent urgent alerts, as they were sent. */
+export const alertsSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      ref: z.string(),
+      kind: z.enum(['alert', 'reminder']),
+      sentAt: instant,
+      /** Exactly what was sent: the community and the office reference, never report content. */
+      message: z.string(),
+    }),
+  ),
+});
+
+const byKey = z.record(z.string(), z.int());
+
+/** `GET /api/office/stats`: the lead's dashboard, from the month index (no report text). */
+export const statsSchema = z.strictObject({
+  /** The last 12 weeks, oldest first, by the Monday each starts on. */
+  weeks: z.array(
+    z.strictObject({ weekStart: z.string(), total: z.int(), byCategory: byKey, byStatus: byKey }),
+  ),
+  /** Medians over the same weeks; null when nothing was acknowledged / replied to yet. */
+  medianMinutesToAcknowledge: z.nullable(z.number()),
+  medianHoursToFirstReply: z.nullable(z.number()),
+  /** Open reports past each target now. */
+  overdue: z.strictObject({ acknowledge: z.int(), firstReply: z.int(), outcome: z.int() }),
+  /** Referrals by agency id. */
+  referralsByAgency: byKey,
+});
+
+/** A public count: the number when it is 5 or more, else `{ fewerThan: 5 }`, so no small group stands out. */
+export const publicCountSchema = z.union([z.int().check(z.minimum(5)), z.strictObject({ fewerThan: z.literal(5) })]);
+
+/** `GET /api/transparency`: per community, per month, how concerns were handled. Aggregates only. */
+export const transparencySchema = z.strictObject({
+  generatedAt: instant,
+  communities: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.record(z.string(), z.string()),
+      months: z.array(
+        z.strictObject({
+          /** `YYYY-MM`. */
+          month: z.string(),
+          received: publicCountSchema,
+          acknowledgedInTime: publicCountSchema,
+          closed: publicCountSchema,
+        }),
+      ),
+    }),
+  ),
+});
+
+/** `GET /api/office/config`: where the console signs staff in. */
+export const officeConfigSchema = z.strictObject({ issuer: z.string(), clientId: z.string() });
