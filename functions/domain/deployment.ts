@@ -38,7 +38,9 @@ const office = z.strictObject({
   hours: localized,
 });
 
-const id = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be lower-case letters, digits or dashes'));
+const id = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be lower-case letters, digits or dashes'));
 
 /** An agency the office refers reports to: police, hospital, school, civil affairs… */
 const agency = z.strictObject({

@@ -77,6 +77,49 @@ export class TooManyReportsError extends ApiError {
   }
 }
 
+/** 401: no signed-in staff member (the JWT authorizer normally answers this before any function). */
+export class UnauthorizedError extends ApiError {
+  constructor(language: Language) {
+    super(401, 'unauthorized', { language });
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** 403: signed in, but the role may not do this. */
+export class ForbiddenError extends ApiError {
+  constructor(language: Language) {
+    super(403, 'forbidden', { language });
+    this.name = 'ForbiddenError';
+  }
+}
+
+/**
+ * 409: the move isn't allowed from the report's status (with the moves that are), or the report
+ * changed since the caller read it (with how it stands now, so the console can show what changed).
+ */
+export class ConflictError extends ApiError {
+  readonly allowed: readonly string[] | undefined;
+  readonly current: unknown;
+
+  constructor(
+    code: 'invalid_transition' | 'stale_version',
+    options: { language: Language; allowed?: readonly string[]; current?: unknown },
+  ) {
+    super(409, code, { language: options.language });
+    this.name = 'ConflictError';
+    this.allowed = options.allowed;
+    this.current = options.current;
+  }
+
+  override toJSON() {
+    return {
+      ...super.toJSON(),
+      ...(this.allowed ? { allowed: [...this.allowed] } : {}),
+      ...(this.current !== undefined ? { current: this.current } : {}),
+    };
+  }
+}
+
 /** 422: an Idempotency-Key was sent again with a different body. */
 export class IdempotencyConflictError extends ApiError {
   constructor(language: Language) {

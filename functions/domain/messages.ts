@@ -54,6 +54,22 @@ export const errorMessages = {
     'zh-CN': '没有找到这个回执号码对应的报告。请检查 16 位数字后再试。',
     en: 'No report was found for this receipt. Please check the 16 digits and try again.',
   },
+  unauthorized: {
+    'zh-CN': '请先登录。',
+    en: 'Please sign in.',
+  },
+  forbidden: {
+    'zh-CN': '您的账号不能做这件事。',
+    en: "Your account can't do this.",
+  },
+  invalid_transition: {
+    'zh-CN': '这份报告现在不能这样处理。下面列出了现在可以做的。',
+    en: "This report can't move that way now. What it can do now is listed.",
+  },
+  stale_version: {
+    'zh-CN': '这份报告刚刚被别人更新过。请先看看最新的情况，再决定要做什么。',
+    en: 'Someone else changed this report just now. Look at how it stands now, then decide again.',
+  },
   service_unavailable: {
     'zh-CN': '报告暂时没能保存，请稍后再发送一次，您的文字不会丢失。如果孩子现在有危险，请立即拨打 110。',
     en: 'Your report could not be saved just now. Please send it again in a moment; your text is kept. If a child is in danger right now, call 110.',

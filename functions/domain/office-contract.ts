@@ -3,11 +3,11 @@
  * them. Every report text is plain text: the console renders it as text, never as HTML. Pure.
  */
 import * as z from 'zod/mini';
-import { categories, childAgeBands, ongoingAnswers, reporterRoles } from './report.ts';
-import { officeStatuses } from './status.ts';
-import { referralMethods, outcomes, priorities } from './workflow.ts';
-import { staffRoles } from './staff.ts';
 import { languages } from './languages.ts';
+import { categories, childAgeBands, ongoingAnswers, reporterRoles } from './report.ts';
+import { staffRoles } from './staff.ts';
+import { officeStatuses } from './status.ts';
+import { outcomes, priorities, referralMethods } from './workflow.ts';
 
 const instant = z.string();
 const slaState = z.strictObject({ state: z.enum(['met', 'late', 'due', 'overdue']), dueAt: instant });
@@ -77,7 +77,14 @@ export const reportViewSchema = z.strictObject({
   outcome: z.optional(z.enum(outcomes)),
   sla,
   /** The thread with the reporter, oldest first. */
-  messages: z.array(z.strictObject({ from: z.enum(['office', 'reporter']), body: z.string(), sentAt: instant, author: z.optional(z.string()) })),
+  messages: z.array(
+    z.strictObject({
+      from: z.enum(['office', 'reporter']),
+      body: z.string(),
+      sentAt: instant,
+      author: z.optional(z.string()),
+    }),
+  ),
   /** Internal notes: the reporter never sees these. */
   notes: z.array(z.strictObject({ body: z.string(), at: instant, author: z.string() })),
   referrals: z.array(
@@ -104,7 +111,14 @@ export const meSchema = z.strictObject({
   roles: z.array(z.enum(staffRoles)),
   community: z.strictObject({ id: z.string(), name: z.record(z.string(), z.string()) }),
   colleagues: z.array(z.strictObject({ username: z.string(), roles: z.array(z.enum(staffRoles)) })),
-  agencies: z.array(z.strictObject({ id: z.string(), kind: z.string(), name: z.record(z.string(), z.string()), phone: z.string() })),
+  agencies: z.array(
+    z.strictObject({
+      id: z.string(),
+      kind: z.string(),
+      name: z.record(z.string(), z.string()),
+      phone: z.string(),
+    }),
+  ),
   sla: z.strictObject({
     urgentAcknowledgeMinutes: z.int(),
     acknowledgeHours: z.int(),
@@ -152,7 +166,10 @@ export const statsSchema = z.strictObject({
 });
 
 /** A public count: the number when it is 5 or more, else `{ fewerThan: 5 }`, so no small group stands out. */
-export const publicCountSchema = z.union([z.int().check(z.minimum(5)), z.strictObject({ fewerThan: z.literal(5) })]);
+export const publicCountSchema = z.union([
+  z.int().check(z.minimum(5)),
+  z.strictObject({ fewerThan: z.literal(5) }),
+]);
 
 /** `GET /api/transparency`: per community, per month, how concerns were handled. Aggregates only. */
 export const transparencySchema = z.strictObject({

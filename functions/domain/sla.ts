@@ -47,7 +47,9 @@ export function slaFor(
   now: Date,
 ): { acknowledge: SlaState; firstReply: SlaState; outcome: SlaState } {
   const created = Date.parse(report.createdAt);
-  const acknowledgeWithin = report.urgent ? targets.urgentAcknowledgeMinutes * minute : targets.acknowledgeHours * 60 * minute;
+  const acknowledgeWithin = report.urgent
+    ? targets.urgentAcknowledgeMinutes * minute
+    : targets.acknowledgeHours * 60 * minute;
   return {
     acknowledge: stand(created + acknowledgeWithin, report.acknowledgedAt, now),
     firstReply: stand(created + targets.firstReplyDays * 24 * 60 * minute, report.firstReplyAt, now),

@@ -21,7 +21,11 @@ export interface Staff {
 }
 
 /** The claim names, as Cognito access tokens (with the pre-token trigger) carry them. */
-export const claimNames = { username: 'username', groups: 'cognito:groups', community: 'custom:community' } as const;
+export const claimNames = {
+  username: 'username',
+  groups: 'cognito:groups',
+  community: 'custom:community',
+} as const;
 
 /**
  * Reads a groups claim however it arrives: a JSON array, API Gateway's "[a b]" string, or a
@@ -51,7 +55,8 @@ export function staffFromClaims(claims: Record<string, unknown> | undefined): St
   if (!claims) return undefined;
   const username = claims[claimNames.username];
   const community = claims[claimNames.community];
-  if (typeof username !== 'string' || !username || typeof community !== 'string' || !community) return undefined;
+  if (typeof username !== 'string' || !username || typeof community !== 'string' || !community)
+    return undefined;
   const roles = parseGroups(claims[claimNames.groups]).filter((group): group is StaffRole =>
     (staffRoles as readonly string[]).includes(group),
   );

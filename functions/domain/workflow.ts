@@ -65,8 +65,16 @@ const version = z.int().check(z.positive());
 
 /** Every action a staff member can take on a report. Each carries the version it was based on. */
 export const actionSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('acknowledge'), expectedVersion: version, priority: z.enum(priorities) }),
-  z.strictObject({ action: z.literal('set_priority'), expectedVersion: version, priority: z.enum(priorities) }),
+  z.strictObject({
+    action: z.literal('acknowledge'),
+    expectedVersion: version,
+    priority: z.enum(priorities),
+  }),
+  z.strictObject({
+    action: z.literal('set_priority'),
+    expectedVersion: version,
+    priority: z.enum(priorities),
+  }),
   z.strictObject({ action: z.literal('assign'), expectedVersion: version, assignee: text(128) }),
   z.strictObject({ action: z.literal('note'), expectedVersion: version, body: text(5000) }),
   z.strictObject({ action: z.literal('reply'), expectedVersion: version, body: text(5000) }),

@@ -14,6 +14,9 @@ export interface LogFields {
   urgent?: boolean;
   /** How many items a job touched. */
   count?: number;
+  /** An office reference and a community: never identifying, as urgent alerts carry them. */
+  ref?: string;
+  community?: string;
 }
 
 const allowed = new Set<string>([

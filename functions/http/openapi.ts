@@ -12,7 +12,19 @@ import {
   reportAcceptedSchema,
 } from '../domain/contract.ts';
 import { followupRequestSchema, messageRequestSchema } from '../domain/followup.ts';
+import {
+  alertsSchema,
+  conflictSchema,
+  countsSchema,
+  meSchema,
+  officeConfigSchema,
+  queuePageSchema,
+  reportViewSchema,
+  statsSchema,
+  transparencySchema,
+} from '../domain/office-contract.ts';
 import { reportRequestSchema } from '../domain/report.ts';
+import { actionSchema } from '../domain/workflow.ts';
 import { routeKey, routes } from '../routes.ts';
 import { apiHeaders } from './response.ts';
 
@@ -36,6 +48,13 @@ const error = (description: string) => ({ description, headers, content: content
 const altchaNote =
   "The proof of work: the base64 payload altcha's solvers produce for a challenge from `GET /api/challenge`. " +
   'Missing, expired, reused or wrong, it gets 400 `proof_of_work`.';
+
+const staff = [{ staffToken: [] }];
+const staffErrors = {
+  '401': { description: 'No valid access token (the JWT authorizer answers `{"message":"Unauthorized"}`).' },
+  '403': error('The role may not do this.'),
+};
+const refParameter = { name: 'ref', in: 'path', required: true, schema: { type: 'string' } };
 
 /** What each route's operation says beyond its summary. Every route must have an entry. */
 const operations: Record<string, Json> = {
@@ -133,6 +152,109 @@ const operations: Record<string, Json> = {
       '503': error('The message could not be stored; send it again with the same proof of work.'),
     },
   },
+  'GET /api/transparency': {
+    operationId: 'transparency',
+    description:
+      'Aggregates only, for the last 12 months; every count under 5 is `{ "fewerThan": 5 }`. ' +
+      'The one public answer a shared cache may keep (Cache-Control: public, max-age=3600).',
+    responses: { '200': { description: 'The figures.', content: content('Transparency') } },
+  },
+  'GET /api/office/config': {
+    operationId: 'officeConfig',
+    responses: {
+      '200': {
+        description: 'The issuer and the console client id.',
+        headers,
+        content: content('OfficeConfig'),
+      },
+    },
+  },
+  'GET /api/office/me': {
+    operationId: 'me',
+    security: staff,
+    responses: {
+      '200': { description: 'Who is signed in.', headers, content: content('Me') },
+      ...staffErrors,
+    },
+  },
+  'GET /api/office/reports': {
+    operationId: 'queue',
+    security: staff,
+    parameters: ['status', 'category', 'ageBand', 'cursor', 'limit'].map((name) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema: { type: 'string' },
+    })),
+    responses: {
+      '200': { description: 'A page of the queue.', headers, content: content('QueuePage') },
+      ...staffErrors,
+    },
+  },
+  'GET /api/office/counts': {
+    operationId: 'counts',
+    security: staff,
+    responses: {
+      '200': { description: 'Reports per status.', headers, content: content('Counts') },
+      ...staffErrors,
+    },
+  },
+  'GET /api/office/reports/{ref}': {
+    operationId: 'report',
+    security: staff,
+    parameters: [refParameter],
+    responses: {
+      '200': {
+        description: 'The report; this view is recorded in its audit trail.',
+        headers,
+        content: content('ReportView'),
+      },
+      ...staffErrors,
+      '404': error("No report with this reference in the caller's community."),
+    },
+  },
+  'POST /api/office/reports/{ref}/actions': {
+    operationId: 'act',
+    security: staff,
+    parameters: [refParameter],
+    requestBody: { required: true, content: content('Action') },
+    responses: {
+      '200': { description: 'Done: the report as it now stands.', headers, content: content('ReportView') },
+      ...staffErrors,
+      '400': error('Not a valid action.'),
+      '404': error("No report with this reference in the caller's community."),
+      '409': {
+        description: 'Not allowed from this status, or changed meanwhile.',
+        headers,
+        content: content('Conflict'),
+      },
+    },
+  },
+  'GET /api/office/alerts': {
+    operationId: 'alerts',
+    security: staff,
+    responses: { '200': { description: 'The outbox.', headers, content: content('Alerts') }, ...staffErrors },
+  },
+  'GET /api/office/stats': {
+    operationId: 'stats',
+    security: staff,
+    responses: {
+      '200': { description: "The lead's dashboard.", headers, content: content('Stats') },
+      ...staffErrors,
+    },
+  },
+  'GET /api/office/export.csv': {
+    operationId: 'exportCsv',
+    security: staff,
+    responses: {
+      '200': {
+        description: 'CSV, non-identifying fields only.',
+        headers,
+        content: { 'text/csv': { schema: { type: 'string' } } },
+      },
+      ...staffErrors,
+    },
+  },
   'GET /api/health': {
     operationId: 'health',
     responses: { '200': { description: 'The API is up.', headers, content: content('Health') } },
@@ -171,6 +293,14 @@ export function openApiDocument(communityIds: readonly string[]): Json {
     },
     paths,
     components: {
+      securitySchemes: {
+        staffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access token (locally, the same shape from the local OpenID provider).',
+        },
+      },
       schemas: {
         ReportRequest: jsonSchema(reportRequestSchema(communityIds), 'input'),
         ReportAccepted: jsonSchema(reportAcceptedSchema),
@@ -179,6 +309,16 @@ export function openApiDocument(communityIds: readonly string[]): Json {
         Followup: jsonSchema(followupSchema),
         MessageRequest: jsonSchema(messageRequestSchema, 'input'),
         MessageAccepted: jsonSchema(messageAcceptedSchema),
+        Transparency: jsonSchema(transparencySchema),
+        OfficeConfig: jsonSchema(officeConfigSchema),
+        Me: jsonSchema(meSchema),
+        QueuePage: jsonSchema(queuePageSchema),
+        Counts: jsonSchema(countsSchema),
+        ReportView: jsonSchema(reportViewSchema),
+        Action: jsonSchema(actionSchema, 'input'),
+        Conflict: jsonSchema(conflictSchema),
+        Alerts: jsonSchema(alertsSchema),
+        Stats: jsonSchema(statsSchema),
         Health: jsonSchema(healthSchema),
         Error: jsonSchema(errorBodySchema),
       },

@@ -6,8 +6,10 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportInput } from '../domain/report.ts';
 import { dayOf, type OfficeStatus, type TimelineEntry } from '../domain/status.ts';
 import type { UrgentReason } from '../domain/triage.ts';
+import type { Outcome, Priority } from '../domain/workflow.ts';
 import { call, conditionally, documentClient, tableName } from './client.ts';
 import { hourOf, reportKey } from './keys.ts';
+import { indexAttributes } from './report-indexes.ts';
 
 /** How a report arrived: the site's script (JSON with proof of work) or the plain HTML form. */
 export type Channel = 'api' | 'form';
@@ -30,8 +32,16 @@ export interface ReportItem extends ReportInput {
   /** When the reporter last added a message; the office queue shows it. */
   reporterUpdatedAt?: string;
   version: number;
-  queuePk: string;
-  queueSk: string;
+  /** Present while the report is open: the queue index is sparse. */
+  queuePk?: string;
+  queueSk?: string;
+  statusPk: string;
+  statusSk: string;
+  monthPk: string;
+  monthSk: string;
+  /** `pending` until the urgent alert is sent, then `sent` until acknowledged or reminded. */
+  alertPk?: 'pending' | 'sent';
+  alertSk?: string;
   /** The clock hour it arrived, and `<community>#<channel>#<createdAt>#<ref>`: the caps count these. */
   hourlyPk: string;
   hourlySk: string;
@@ -40,6 +50,34 @@ export interface ReportItem extends ReportInput {
    * report is its own without reading it. It reveals nothing of the key or the reporter.
    */
   submission?: string;
+  // What the office records as it works the report:
+  priority?: Priority;
+  assignee?: string;
+  acknowledgedAt?: string;
+  firstReplyAt?: string;
+  closedAt?: string;
+  outcome?: Outcome;
+  duplicateOf?: string;
+  duplicates?: string[];
+  /** Agency ids, one per referral: the month index carries them to the statistics. */
+  referralAgencies?: string[];
+  /** When staff last acted on it; the queue marks reporter updates newer than this. */
+  staffActedAt?: string;
+  /** The last staff change, recorded with the change itself so its audit event can't be lost. */
+  lastEvent?: AuditEvent;
+}
+
+/** One entry of the audit trail. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  from?: OfficeStatus;
+  to?: OfficeStatus;
+  details?: Record<string, string>;
+  /** An item the action adds beside the report (a note, a reply, a referral), to re-create it if lost. */
+  adds?: { sk: string; item: Record<string, unknown> };
 }
 
 /** Builds the stored item for a validated report. */
@@ -69,8 +107,23 @@ export function reportItem(
     statusChangedAt: createdAt,
     timeline: [{ status: 'received', on: dayOf(createdAt) }],
     version: 1,
-    queuePk: report.community,
-    queueSk: `${fields.urgent ? 0 : 1}#${createdAt}#${fields.ref}`,
+    ...(indexAttributes({
+      community: report.community,
+      ref: fields.ref,
+      status: 'new',
+      urgent: fields.urgent,
+      createdAt,
+      statusChangedAt: createdAt,
+    }).set as {
+      queuePk: string;
+      queueSk: string;
+      statusPk: string;
+      statusSk: string;
+      monthPk: string;
+      monthSk: string;
+    }),
+    // An urgent report waits in the alert dispatcher's list until its alert is sent.
+    ...(fields.urgent ? { alertPk: 'pending', alertSk: createdAt } : {}),
     hourlyPk: hourOf(fields.now),
     hourlySk: `${report.community}#${fields.channel}#${createdAt}#${fields.ref}`,
     ...(fields.submission ? { submission: fields.submission } : {}),
