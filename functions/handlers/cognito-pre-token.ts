@@ -12,7 +12,9 @@ import { log } from '../http/log.ts';
  * expects. An account without a community still signs in, but gets no community claim, so every
  * staff route refuses it (the API reads no staff member from such a token).
  */
-export async function handler(event: PreTokenGenerationV2TriggerEvent): Promise<PreTokenGenerationV2TriggerEvent> {
+export async function handler(
+  event: PreTokenGenerationV2TriggerEvent,
+): Promise<PreTokenGenerationV2TriggerEvent> {
   const community = event.request.userAttributes[claimNames.community]?.trim();
   if (!community) {
     log('warn', 'staff account has no community: its tokens open no staff route', {
