@@ -1,6 +1,8 @@
 /**
  * The local runtime's timers for the scheduled jobs in functions/routes.ts: each job runs once at
  * start, then as often as its schedule says, exactly as EventBridge would invoke it in AWS.
+ * `HUTONG_SCHEDULE_SECONDS` runs every job that often instead (tests use it so as not to wait a
+ * minute for an alert).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +29,9 @@ export async function startSchedules(onError: (name: string, error: unknown) => 
         void job.finally(() => running.delete(job));
       };
       run();
-      const timer = setInterval(run, schedule.everyMinutes * 60_000);
+      const override = Number(process.env.HUTONG_SCHEDULE_SECONDS);
+      const every = override > 0 ? override * 1000 : schedule.everyMinutes * 60_000;
+      const timer = setInterval(run, every);
       timer.unref();
       return timer;
     }),
