@@ -23,10 +23,17 @@ export async function startSchedules(onError: (name: string, error: unknown) => 
     schedules.map(async (schedule) => {
       const file = join(repoRoot, 'functions', 'handlers', `${schedule.name}.ts`);
       const { handler } = (await import(pathToFileURL(file).href)) as { handler: Job };
+      let current: Promise<unknown> | undefined;
+      // One run of a job at a time, as a Lambda with reserved concurrency 1 would have it.
       const run = () => {
+        if (current) return;
         const job = handler().catch((error: unknown) => onError(schedule.name, error));
+        current = job;
         running.add(job);
-        void job.finally(() => running.delete(job));
+        void job.finally(() => {
+          running.delete(job);
+          current = undefined;
+        });
       };
       run();
       const override = Number(process.env.HUTONG_SCHEDULE_SECONDS);
