@@ -1,0 +1,179 @@
+/**
+ * The console's script: signs staff in and out, and shows the screen the address asks for.
+ * The access token lives in one variable of this page: a reload, a language switch or leaving
+ * the page signs the member out, and every report shown is taken off the page with it.
+ * Browser only.
+ */
+import { find } from '../report/dom.ts';
+import { alertsScreen } from './alerts.ts';
+import { createApi } from './api.ts';
+import {
+  beginSignIn,
+  completeSignIn,
+  discover,
+  endProviderSession,
+  type Provider,
+  type Tokens,
+  takePending,
+} from './auth.ts';
+import { type Context, joined } from './context.ts';
+import { dashboardScreen } from './dashboard.ts';
+import { queueScreen } from './queue.ts';
+import { reportScreen } from './report.ts';
+import { parseRoute } from './router.ts';
+import { type ConsoleKey, label, s } from './strings.ts';
+import type { Me, OfficeConfig } from './types.ts';
+
+const root = find(document, '[data-console]');
+/** The console page itself: where the provider sends staff back, and where signing out returns. */
+const redirectUri = new URL(root.dataset.page ?? '/office/', location.origin).href;
+
+let config: OfficeConfig | undefined;
+let provider: Provider | undefined;
+let tokens: Tokens | undefined;
+let context: Context | undefined;
+
+const api = createApi(
+  () => (tokens && tokens.expiresAt > Date.now() ? tokens.accessToken : undefined),
+  () => endSession('office.session.ended'),
+);
+const current = () => context;
+const screens = {
+  queue: queueScreen(current),
+  report: reportScreen(current),
+  alerts: alertsScreen(current),
+  dashboard: dashboardScreen(current),
+};
+const signInButton = find<HTMLButtonElement>(root, '[data-sign-in]');
+
+function showView(name: 'loading' | 'signed-out' | 'staff-only' | 'signed-in'): void {
+  for (const view of root.querySelectorAll<HTMLElement>('[data-view]'))
+    view.hidden = view.dataset.view !== name;
+}
+
+function showSignedOut(message?: ConsoleKey, focus = false): void {
+  showView('signed-out');
+  signInButton.disabled = false;
+  signInButton.textContent = s('office.signIn');
+  find(root, '[data-session-message]').textContent = message ? s(message) : '';
+  if (focus) find(root, '#signed-out-title').focus();
+}
+
+/** Drops the tokens and takes every report, figure and name off the page. */
+function forget(): void {
+  tokens = undefined;
+  context = undefined;
+  for (const screen of Object.values(screens)) {
+    screen.hide();
+    screen.clear();
+  }
+  find(root, '[data-session-who]').textContent = '';
+}
+
+function endSession(message: ConsoleKey): void {
+  if (!tokens && !context) return;
+  forget();
+  showSignedOut(message, true);
+}
+
+/** Shows the screen the address names (the queue when it names none, or one the role can't see). */
+function route(focus: boolean): void {
+  if (!context) return;
+  let where = parseRoute(location.hash);
+  if (where.screen === 'dashboard' && !context.isLead) where = { screen: 'queue' };
+  for (const [name, screen] of Object.entries(screens)) if (name !== where.screen) screen.hide();
+  if (where.screen === 'report') screens.report.show(where.ref);
+  else screens[where.screen].show();
+  for (const link of root.querySelectorAll<HTMLElement>('[data-nav]')) {
+    if (link.dataset.nav === where.screen) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (focus) find(root, `[data-screen="${where.screen}"] h2`).focus();
+}
+
+async function enter(): Promise<void> {
+  const me = await api.get<Me>('/api/office/me');
+  if (!me.ok) {
+    if (me.status !== 401) endSession('office.session.failed');
+    return;
+  }
+  const { roles, username, community } = me.body;
+  if (!roles.some((role) => role === 'office' || role === 'lead')) {
+    showView('staff-only');
+    find(root, '[data-staff-only-text]').textContent = s('office.staffOnly.text', {
+      roles: joined(roles.map((role) => label('office.role', role))),
+    });
+    find(root, '#staff-only-title').focus();
+    return;
+  }
+  context = { api, me: me.body, isLead: roles.includes('lead') };
+  const communityName = community.name[document.documentElement.lang] ?? community.id;
+  find(root, '[data-session-who]').textContent =
+    `${s('office.session.as', { name: username })} · ${communityName} · ${joined(roles.map((role) => label('office.role', role)))}`;
+  find(root, '[data-lead-only]').hidden = !context.isLead;
+  showView('signed-in');
+  route(true);
+}
+
+async function signIn(): Promise<void> {
+  signInButton.disabled = true;
+  signInButton.textContent = signInButton.dataset.busy ?? '';
+  try {
+    if (!config) throw new Error('no configuration');
+    provider ??= await discover(config);
+    await beginSignIn(provider, redirectUri, location.hash || '#/queue');
+  } catch {
+    showSignedOut('office.session.unavailable', true);
+  }
+}
+
+function signOut(): void {
+  const idToken = tokens?.idToken;
+  forget();
+  if (provider && endProviderSession(provider, idToken, redirectUri)) return;
+  showSignedOut('office.session.signedOut', true);
+}
+
+async function loadConfig(): Promise<OfficeConfig | undefined> {
+  try {
+    const response = await fetch('/api/office/config', { cache: 'no-store', credentials: 'omit' });
+    return response.ok ? ((await response.json()) as OfficeConfig) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function boot(): Promise<void> {
+  document.documentElement.classList.add('has-script');
+  signInButton.addEventListener('click', () => void signIn());
+  for (const button of root.querySelectorAll('[data-sign-out]')) button.addEventListener('click', signOut);
+  window.addEventListener('hashchange', () => route(true));
+  // Leaving signs out, so Back (or the back-forward cache) never brings a report back.
+  window.addEventListener('pagehide', () => {
+    forget();
+    showSignedOut();
+  });
+
+  const callback = new URL(location.href);
+  const isCallback = callback.searchParams.has('code') || callback.searchParams.has('error');
+  const cameBackSignedOut = !isCallback && callback.searchParams.get('state') === 'signed-out';
+  // Taken out of storage on every load: a sign-in's one-time secrets are used once, or never.
+  const pending = takePending();
+  // The one-time code and state leave the address bar at once.
+  if (isCallback || cameBackSignedOut)
+    history.replaceState(null, '', `${redirectUri}${pending?.returnTo ?? ''}`);
+
+  config = await loadConfig();
+  if (!config) return showSignedOut('office.session.unavailable');
+  if (!isCallback) return showSignedOut(cameBackSignedOut ? 'office.session.signedOut' : undefined);
+  if (!pending) return showSignedOut('office.session.failed');
+  try {
+    provider = await discover(config);
+    tokens = await completeSignIn(provider, redirectUri, callback, pending);
+  } catch {
+    return showSignedOut('office.session.failed', true);
+  }
+  await enter();
+}
+
+void boot();
