@@ -3,7 +3,7 @@
  * says it is in, and a few helpers to query parse5's tree the way a test reads a page.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { deployment } from '../../functions/config.ts';
 import type { Language } from '../../functions/domain/languages.ts';
@@ -116,4 +116,31 @@ export function one(root: Node, tag: string, filter: (el: Element) => boolean = 
   const [el] = all(root, tag, filter);
   if (!el) throw new Error(`no <${tag}> matching the test's filter`);
   return el;
+}
+
+/** What a built script pulls in after it: its static imports and the workers it starts. */
+function pulledIn(asset: string): string[] {
+  if (!asset.endsWith('.js')) return [];
+  const code = readFileSync(join(siteDist, asset), 'utf8');
+  const imports = [...code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)].map((m) =>
+    posix.join(posix.dirname(asset), m[1] ?? ''),
+  );
+  const workers = [...code.matchAll(/new URL\(\s*["'](\/_astro\/[^"']+)["']/g)].map((m) => m[1] ?? '');
+  return [...imports, ...workers];
+}
+
+/** Every asset a page loads (scripts, stylesheets, their imports and workers), once each. */
+export function assetsOf(page: BuiltPage): string[] {
+  const scripts = all(page.document, 'script').flatMap((s) => attr(s, 'src') ?? []);
+  const styles = all(page.document, 'link', (l) => attr(l, 'rel') === 'stylesheet').flatMap(
+    (l) => attr(l, 'href') ?? [],
+  );
+  const seen = new Set<string>();
+  const visit = (asset: string) => {
+    if (seen.has(asset)) return;
+    seen.add(asset);
+    for (const next of pulledIn(asset)) visit(next);
+  };
+  for (const asset of [...scripts, ...styles]) visit(asset);
+  return [...seen];
 }

@@ -26,6 +26,8 @@ describe('built site', () => {
       '/children/',
       '/learn/',
       '/about/staying-safe/',
+      '/transparency/',
+      '/office/',
     ].flatMap((path) => deployment.languages.map((lang) => urlIn(lang, path)));
 
     // Act

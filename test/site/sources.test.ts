@@ -24,17 +24,28 @@ const forbidden: [RegExp, string][] = [
   [/\blocalStorage\b|\bsessionStorage\b|\bindexedDB\b|document\.cookie/, 'leaves a trace on a shared phone'],
 ];
 
+/**
+ * The one file allowed a pattern, and why. The console's sign-in must keep its one-time PKCE
+ * verifier, state and nonce across the trip to the identity provider's page, which no page
+ * memory survives; it keeps them in that tab's sessionStorage and takes them out the moment the
+ * page comes back. No token is ever stored, and the browser journey checks storage is empty.
+ */
+const exceptions: Record<string, string> = {
+  'site/src/scripts/office/auth.ts': 'leaves a trace on a shared phone',
+};
+
 describe('site sources', () => {
   it('exist, so this guard reads something', () => {
     // Assess
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(forbidden)('never use %s (it %s)', (pattern) => {
+  it.each(forbidden)('never use %s (it %s)', (pattern, harm) => {
     // Act
     const offenders = files
       .filter((file) => pattern.test(readFileSync(file, 'utf8')))
-      .map((file) => relative(repoRoot, file));
+      .map((file) => relative(repoRoot, file))
+      .filter((file) => exceptions[file] !== harm);
 
     // Assess
     expect(offenders).toEqual([]);
