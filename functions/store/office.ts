@@ -89,6 +89,8 @@ export async function queuePage(
     conditions.push('childAgeBand = :ageBand');
     values[':ageBand'] = filters.ageBand;
   }
+  // Decoded before the call: a refused cursor is the caller's 400, not the database's 503.
+  const start = decodeCursor(options.cursor, partition, options.language);
   const page = await call(() =>
     documentClient.send(
       new QueryCommand({
@@ -98,7 +100,7 @@ export async function queuePage(
         ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
         ExpressionAttributeValues: values,
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, partition, options.language),
+        ExclusiveStartKey: start,
       }),
     ),
   );
