@@ -6,7 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type {
+  APIGatewayEventRequestContextJWTAuthorizer,
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
 
 const textTypes = /^(text\/|application\/(json|[\w.+-]+\+json|x-www-form-urlencoded|xml|javascript))/i;
 
@@ -16,11 +20,18 @@ function clf(date: Date): string {
   return `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
-/** Builds the event for a matched route. */
+/**
+ * Builds the event for a matched route. On a staff route, `authorizer` is what the JWT authorizer
+ * passed on (`{ jwt: { claims, scopes } }`), placed at `requestContext.authorizer` as AWS does.
+ */
 export function toEvent(
   request: IncomingMessage,
   body: Buffer,
-  route: { routeKey: string; pathParameters?: Record<string, string> },
+  route: {
+    routeKey: string;
+    pathParameters?: Record<string, string>;
+    authorizer?: APIGatewayEventRequestContextJWTAuthorizer;
+  },
 ): APIGatewayProxyEventV2 {
   const url = new URL(request.url ?? '/', 'http://local');
   const headers: Record<string, string> = {};
@@ -45,6 +56,7 @@ export function toEvent(
     requestContext: {
       accountId: 'local',
       apiId: 'local',
+      ...(route.authorizer ? { authorizer: route.authorizer } : {}),
       domainName: headers.host ?? 'localhost',
       domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
       http: {

@@ -25,6 +25,7 @@ try {
   runtime = await start({
     port: portFrom('PORT', 4321),
     dynamodbPort: portFrom('DYNAMODB_PORT', 8000),
+    oidcPort: portFrom('OIDC_PORT', 4322),
     dataDir: process.env.HUTONG_DATA_DIR || '.data',
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
   });
@@ -32,7 +33,7 @@ try {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
     console.error(
-      'A port is already in use. Stop the other program, or choose ports: PORT=4322 DYNAMODB_PORT=8001 npm start',
+      'A port is already in use. Stop the other program, or choose ports: PORT=4322 DYNAMODB_PORT=8001 OIDC_PORT=4323 npm start',
     );
   } else {
     console.error(error instanceof Error ? error.message : error);
@@ -43,6 +44,13 @@ try {
 // Inside the repository a short relative path reads best; anywhere else, the full path.
 const inside = relative(repoRoot, runtime.dataDir);
 const data = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : runtime.dataDir;
+const width = Math.max(...runtime.staffAccounts.map((account) => account.username.length));
+const accounts = runtime.staffAccounts
+  .map(
+    (account) =>
+      `             ${account.username.padEnd(width)}  ${account.roles.join(', ').padEnd(8)}  ${account.community}`,
+  )
+  .join('\n');
 console.log(`
 Hutong is running.
 
@@ -52,6 +60,10 @@ Hutong is running.
              AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws dynamodb scan --table-name ${mainTable.id} \\
                --endpoint-url ${runtime.dynamodbEndpoint} --region local
   Data       ${data}   kept across restarts; \`npm run reset\` wipes it
+  Office     ${runtime.url}/office/   (English: ${runtime.url}/en/office/)
+  Sign-in    ${runtime.oidcIssuer}   local OpenID provider, client "${runtime.oidcClientId}"
+  Staff      every account's password is ${runtime.staffPassword}
+${accounts}
 
 Press Ctrl-C to stop.
 `);

@@ -1,6 +1,7 @@
 /**
  * The local API: a router built from functions/routes.ts that hands each handler the event API
- * Gateway would send. Unknown paths and methods answer with the API's error shape.
+ * Gateway would send. Unknown paths and methods answer with the API's error shape. Staff routes
+ * pass the JWT authorizer first, and a refused request never reaches its function.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -13,19 +14,22 @@ import {
   PayloadTooLargeError,
 } from '../../functions/domain/errors.ts';
 import { pickLanguage } from '../../functions/domain/languages.ts';
-import { routeKey, routeName, routes } from '../../functions/routes.ts';
+import { type Access, routeKey, routeName, routes } from '../../functions/routes.ts';
 import { securityHeaders } from '../security-headers.ts';
 import { repoRoot } from '../site-build.ts';
 import { sendResult, toEvent } from './events.ts';
+import type { Authorization } from './identity/authorizer.ts';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** API Gateway HTTP APIs refuse payloads over 10 MB before any function runs. */
 const gatewayMaxBytes = 10 * 1024 * 1024;
 
-interface CompiledRoute {
+/** A route ready to serve: its matcher, who may call it, and its imported handler. */
+export interface CompiledRoute {
   method: string;
   routeKey: string;
+  access: Access;
   pattern: RegExp;
   params: string[];
   handler: Handler;
@@ -55,6 +59,7 @@ export async function loadRoutes(): Promise<CompiledRoute[]> {
       return {
         method: route.method,
         routeKey: routeKey(route),
+        access: route.access,
         ...compile(route.path),
         handler: module.handler,
       };
@@ -89,8 +94,36 @@ function refuse(request: IncomingMessage, response: ServerResponse, error: ApiEr
   });
 }
 
-/** Builds the request listener for `/api/*`. */
-export function apiRouter(compiled: CompiledRoute[]) {
+/**
+ * What API Gateway answers when its JWT authorizer refuses a request, byte for byte in the body:
+ * `401 {"message":"Unauthorized"}`, with `www-authenticate` saying why when a token was sent.
+ */
+function unauthorized(response: ServerResponse, refusal: { description?: string }): void {
+  const challenge: Record<string, string> = refusal.description
+    ? {
+        'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${refusal.description.replace(/["\\]/g, '')}"`,
+      }
+    : {};
+  sendResult(response, {
+    statusCode: 401,
+    headers: {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      ...securityHeaders,
+      ...challenge,
+    },
+    body: '{"message":"Unauthorized"}',
+  });
+}
+
+/**
+ * Builds the request listener for `/api/*`. `authorize` is the JWT authorizer every route whose
+ * access is not `'public'` passes first (see identity/authorizer.ts).
+ */
+export function apiRouter(
+  compiled: CompiledRoute[],
+  authorize: (authorizationHeader: string | undefined) => Promise<Authorization>,
+) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     const matches = compiled
@@ -107,12 +140,17 @@ export function apiRouter(compiled: CompiledRoute[]) {
       );
     }
     if (!body) return refuse(request, response, new PayloadTooLargeError());
+    // As in AWS: the authorizer checks the token; roles and communities are the function's to check.
+    const verdict =
+      found.route.access === 'public' ? undefined : await authorize(request.headers.authorization);
+    if (verdict && !verdict.ok) return unauthorized(response, verdict);
     const pathParameters = Object.fromEntries(
       found.route.params.map((name, i) => [name, decodeURIComponent(found.match?.[i + 1] ?? '')]),
     );
     const event = toEvent(request, body, {
       routeKey: found.route.routeKey,
       ...(found.route.params.length ? { pathParameters } : {}),
+      ...(verdict?.ok ? { authorizer: verdict.authorizer } : {}),
     });
     const result = await found.route.handler(event);
     // CloudFront's response headers policy adds these to /api/* too; so does the local runtime.

@@ -11,6 +11,9 @@ import { join, resolve } from 'node:path';
 import { mainTable } from '../../functions/store/tables.ts';
 import { ensureSiteBuilt, repoRoot, siteDist } from '../site-build.ts';
 import { createTables, localAws, startDynamo } from './dynamodb.ts';
+import type { StaffAccount } from './identity/accounts.ts';
+import { jwtAuthorizer } from './identity/authorizer.ts';
+import { startIdentity } from './identity/server.ts';
 import { apiRouter, loadRoutes } from './router.ts';
 import { startSchedules } from './schedules.ts';
 import { staticSite } from './static-site.ts';
@@ -19,6 +22,8 @@ import { staticSite } from './static-site.ts';
 export interface StartOptions {
   port?: number;
   dynamodbPort?: number;
+  /** The OpenID provider's port: 4322 by default, or a free port when `port` is 0 (tests). */
+  oidcPort?: number;
   /** Where the database and the receipt salt live; kept across restarts. */
   dataDir?: string;
   /** Interface to listen on; loopback by default, so reports never leave the machine. */
@@ -33,6 +38,14 @@ export interface Runtime {
   url: string;
   dynamodbEndpoint: string;
   dataDir: string;
+  /** The local OpenID provider's issuer, e.g. `http://localhost:4322`; tokens' `iss`. */
+  oidcIssuer: string;
+  /** The console's OpenID client id, the audience staff tokens are checked against. */
+  oidcClientId: string;
+  /** The seeded staff accounts: username, roles, community. */
+  staffAccounts: readonly StaffAccount[];
+  /** The development password every seeded account shares. */
+  staffPassword: string;
   /** Everything the runtime itself printed. */
   output(): string;
   stop(): Promise<void>;
@@ -59,7 +72,7 @@ function closeServer(server: ReturnType<typeof createServer>): Promise<void> {
   });
 }
 
-/** Starts the portal: env, embedded DynamoDB, tables, site, router. */
+/** Starts the portal: env, embedded DynamoDB, tables, site, identity provider, schedules, router. */
 export async function start(options: StartOptions = {}): Promise<Runtime> {
   const lines: string[] = [];
   const say = (line: string) => {
@@ -88,6 +101,8 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     AWS_ACCESS_KEY_ID: localAws.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localAws.credentials.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // Urgent alerts go to the outbox and a log line locally, where AWS publishes to SNS.
+    ALERT_TOPIC: 'log:',
   });
 
   // 4. The site, rebuilt if its sources changed since the last build.
@@ -98,13 +113,39 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     throw error;
   }
 
-  // 5. The scheduled jobs, each on its timer (the purge of expired records).
+  // 5. The identity provider on its own port, as Cognito's domain is its own origin: the seeded
+  //    staff accounts, their directory for the office functions, and the issuer tokens name.
+  const host = options.host ?? '127.0.0.1';
+  let identity: Awaited<ReturnType<typeof startIdentity>>;
+  try {
+    identity = await startIdentity({
+      port: options.oidcPort ?? (options.port === 0 ? 0 : 4322),
+      host,
+      dataDir,
+      onError: (error) =>
+        say(`Sign-in service error: ${error instanceof Error ? error.message : String(error)}`),
+    });
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+  Object.assign(process.env, {
+    OIDC_ISSUER: identity.issuer,
+    OIDC_CLIENT_ID: identity.clientId,
+    STAFF_DIRECTORY: `file:${identity.directoryFile}`,
+  });
+
+  // 6. The scheduled jobs, each on its timer (the purge of expired records).
   const timers = await startSchedules((name) =>
     say(`Scheduled job ${name} failed; it runs again on its next turn.`),
   );
 
-  // 6. The router for /api/* from functions/routes.ts, and the static site for the rest.
-  const api = apiRouter(await loadRoutes());
+  // 7. The router for /api/* from functions/routes.ts, and the static site for the rest. Staff
+  //    routes check tokens as API Gateway's JWT authorizer does, with the console as audience.
+  const api = apiRouter(
+    await loadRoutes(),
+    jwtAuthorizer({ issuer: identity.issuer, audience: [identity.clientId] }),
+  );
   const site = staticSite(siteDist);
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const isApi = (request.url ?? '/').startsWith('/api/');
@@ -114,22 +155,28 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
       response.end('{"error":"internal_error","message":"Internal error"}');
     });
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 4321, host, done);
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+  // The console's pages are the provider's redirect URIs, so it answers once they are known.
+  identity.admitConsole(url);
 
   return {
     url,
     dynamodbEndpoint: dynamo.endpoint,
     dataDir,
+    oidcIssuer: identity.issuer,
+    oidcClientId: identity.clientId,
+    staffAccounts: identity.accounts,
+    staffPassword: identity.password,
     output: () => lines.join('\n'),
     async stop() {
       await closeServer(server);
       await timers.stop();
+      await identity.stop();
       await dynamo.stop();
     },
   };
