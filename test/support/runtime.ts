@@ -15,6 +15,8 @@ export interface SpawnedRuntime {
   url: string;
   dynamodbEndpoint: string;
   dataDir: string;
+  /** The local OpenID provider's issuer, as printed on the `Sign-in` line. */
+  oidcIssuer: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** Sends a signal and waits for the process to exit; resolves with its exit code. */
@@ -33,7 +35,14 @@ export function spawnRuntime(
   const dataDir = options.dataDir ?? freshDataDir();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', DYNAMODB_PORT: '0', HUTONG_DATA_DIR: dataDir, ...options.env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      DYNAMODB_PORT: '0',
+      OIDC_PORT: '0',
+      HUTONG_DATA_DIR: dataDir,
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,12 +53,14 @@ export function spawnRuntime(
       output += chunk.toString('utf8');
       const url = /Portal\s+(http:\/\/localhost:\d+)\//.exec(output)?.[1];
       const dynamodbEndpoint = /DynamoDB\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (url && dynamodbEndpoint) {
+      const oidcIssuer = /Sign-in\s+(http:\/\/localhost:\d+)\s/.exec(output)?.[1];
+      if (url && dynamodbEndpoint && oidcIssuer) {
         clearTimeout(timer);
         resolve({
           url,
           dynamodbEndpoint,
           dataDir,
+          oidcIssuer,
           output: () => output,
           stop: async (signal = 'SIGTERM') => {
             if (child.exitCode === null) child.kill(signal);
