@@ -28,6 +28,8 @@ const allowed = new Set<string>([
   'replayed',
   'urgent',
   'count',
+  'ref',
+  'community',
 ]);
 
 /**
