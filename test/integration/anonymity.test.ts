@@ -45,6 +45,8 @@ async function validRequests(receipt: string): Promise<Record<string, () => Prom
     'POST /api/followup/messages': () =>
       post('/api/followup/messages', { receipt, body: 'It happened again last night.', language: 'en' }),
     'GET /api/health': () => fetch(`${runtime.url}/api/health`, { headers: marker }),
+    'GET /api/transparency': () => fetch(`${runtime.url}/api/transparency`, { headers: marker }),
+    'GET /api/office/config': () => fetch(`${runtime.url}/api/office/config`, { headers: marker }),
     'GET /api/openapi.json': () => fetch(`${runtime.url}/api/openapi.json`, { headers: marker }),
   };
 }
@@ -119,6 +121,8 @@ describe('anonymity', () => {
         'hourlySk',
         'immediateDanger',
         'language',
+        'monthPk',
+        'monthSk',
         'pk',
         'queuePk',
         'queueSk',
@@ -127,6 +131,8 @@ describe('anonymity', () => {
         'sk',
         'status',
         'statusChangedAt',
+        'statusPk',
+        'statusSk',
         'submission',
         'timeline',
         'type',
