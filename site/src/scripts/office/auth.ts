@@ -6,15 +6,12 @@
  * comes back, used or not: no token is ever stored, and nothing stays behind. Browser only.
  */
 import * as oauth from 'oauth4webapi';
-import { h } from './dom.ts';
 import type { OfficeConfig } from './types.ts';
 
 /** The tokens of a signed-in staff member; kept in memory only. */
 export interface Tokens {
   /** Sent to the API as `Authorization: Bearer`. */
   accessToken: string;
-  /** Kept only to name the session when signing out at the provider. */
-  idToken: string | undefined;
   /** Epoch milliseconds after which the API will refuse the access token. */
   expiresAt: number;
 }
@@ -117,33 +114,26 @@ export async function completeSignIn(
   });
   return {
     accessToken: result.access_token,
-    idToken: result.id_token,
     expiresAt: Date.now() + (result.expires_in ?? 3600) * 1000,
   };
 }
 
 /**
- * Ends the session at the provider too, when it offers RP-initiated logout: a form post, so the
- * ID token hint travels in a body and never in a URL. False when the provider offers none.
+ * Ends the session at the provider too, when it offers RP-initiated logout, naming the console
+ * by its client id rather than by an ID token hint, so no token ever goes into a URL. The
+ * provider may ask the person to confirm, then sends them back to `returnTo`. False when the
+ * provider offers no such endpoint (Cognito's discovery names none).
  */
-export function endProviderSession(
-  provider: Provider,
-  idToken: string | undefined,
-  returnTo: string,
-): boolean {
+export function endProviderSession(provider: Provider, returnTo: string): boolean {
   const endpoint = provider.server.end_session_endpoint;
   if (!endpoint) return false;
-  const field = (name: string, value: string | undefined) =>
-    value === undefined ? undefined : h('input', { type: 'hidden', name, value });
-  const form = h(
-    'form',
-    { method: 'post', action: endpoint, hidden: true },
-    field('id_token_hint', idToken),
-    field('client_id', provider.client.client_id),
-    field('post_logout_redirect_uri', returnTo),
-    field('state', 'signed-out'),
-  );
-  document.body.append(form);
-  form.submit();
+  const url = new URL(endpoint);
+  url.search = new URLSearchParams({
+    client_id: provider.client.client_id,
+    post_logout_redirect_uri: returnTo,
+    state: 'signed-out',
+    ui_locales: document.documentElement.lang,
+  }).toString();
+  location.assign(url.href);
   return true;
 }

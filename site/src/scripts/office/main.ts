@@ -128,9 +128,8 @@ async function signIn(): Promise<void> {
 }
 
 function signOut(): void {
-  const idToken = tokens?.idToken;
   forget();
-  if (provider && endProviderSession(provider, idToken, redirectUri)) return;
+  if (provider && endProviderSession(provider, redirectUri)) return;
   showSignedOut('office.session.signedOut', true);
 }
 
