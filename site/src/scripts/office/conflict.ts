@@ -12,7 +12,7 @@ import type { ReportView } from './types.ts';
 function changesBetween(before: ReportView, now: ReportView): HTMLLIElement[] {
   const seen = new Set(before.audit.map((event) => event.id));
   return now.audit
-    .filter((event) => !seen.has(event.id) && event.action !== 'view')
+    .filter((event) => !seen.has(event.id) && event.action !== 'viewed')
     .map((event) =>
       h(
         'li',

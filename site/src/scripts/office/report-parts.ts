@@ -189,8 +189,27 @@ export function duplicates(view: ReportView): Child[] {
   ];
 }
 
+/** An audit detail in words: its name, and a known value by its label (an agency by its name). */
+function detail(key: string, value: string, me: Me): string {
+  const families: Record<string, string> = {
+    priority: 'office.priority',
+    outcome: 'office.outcome',
+    method: 'office.referralMethod',
+  };
+  const family = families[key];
+  const shown =
+    key === 'agency'
+      ? agencyName(me, value)
+      : family
+        ? label(family, value)
+        : key === 'on'
+          ? day(value)
+          : value;
+  return `${label('office.detail', key)}: ${shown}`;
+}
+
 /** The audit trail: who, when, what, and the move it made. */
-export function audit(view: ReportView): Child[] {
+export function audit(view: ReportView, me: Me): Child[] {
   return view.audit.map((event) =>
     h(
       'li',
@@ -210,7 +229,7 @@ export function audit(view: ReportView): Child[] {
         h(
           'ul',
           { class: 'audit__details' },
-          Object.entries(event.details).map(([key, value]) => h('li', null, `${key}: ${value}`)),
+          Object.entries(event.details).map(([key, value]) => h('li', null, detail(key, value, me))),
         ),
     ),
   );

@@ -33,7 +33,7 @@ export function reportScreen(context: () => Context | undefined) {
     fill(part('referrals'), referrals(view, current.me));
     fill(part('duplicates'), duplicates(view));
     fill(part('dates'), dates(view));
-    fill(part('audit'), audit(view));
+    fill(part('audit'), audit(view, current.me));
     actions.offer(view, current);
     body.hidden = false;
   };
