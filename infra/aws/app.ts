@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { App, Tags } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { repoRoot, siteDist } from '../site-build.ts';
+import { type AlertSubscribers, checkSubscribers } from './alert-topic.ts';
 import { EdgeStack, webAclRegion } from './edge-stack.ts';
 import { HutongStack, type WebAclSource } from './hutong-stack.ts';
 import { addNagChecks } from './nag.ts';
@@ -58,6 +59,39 @@ function optionalDomain(app: App): { domainName: string; certificateArn: string 
   return { domainName, certificateArn };
 }
 
+/** A context value given as a list: a JSON array (cdk.json) or comma-separated text (`-c`). */
+function contextList(app: App, key: string): string[] {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : String(value).split(',');
+  return items.map((item) => String(item).trim()).filter(Boolean);
+}
+
+/** Who gets urgent alerts: `hutong:alertEmails` and `hutong:alertPhones` (docs/deploy.md). */
+function alertSubscribers(app: App): AlertSubscribers {
+  return checkSubscribers({
+    emails: contextList(app, 'hutong:alertEmails'),
+    phones: contextList(app, 'hutong:alertPhones'),
+  });
+}
+
+/**
+ * The managed login domain's prefix, `hutong:loginDomainPrefix`, when the deployer picks one:
+ * lower-case letters, digits and hyphens, without the words Cognito reserves.
+ */
+function loginDomainPrefix(app: App): string | undefined {
+  const value: unknown = app.node.tryGetContext('hutong:loginDomainPrefix');
+  if (value === undefined || value === '') return undefined;
+  const prefix = String(value);
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) || /aws|amazon|cognito/.test(prefix)) {
+    throw new Error(
+      `hutong:loginDomainPrefix "${prefix}": use lower-case letters, digits and hyphens (at most 63), ` +
+        'without "aws", "amazon" or "cognito" (docs/deploy.md)',
+    );
+  }
+  return prefix;
+}
+
 function deploymentRegion(options: AppOptions): string {
   const region = options.region ?? process.env.CDK_DEFAULT_REGION;
   if (!region) {
@@ -99,6 +133,7 @@ export function createApp(options: AppOptions = {}): { app: App; stack: HutongSt
     analyticsReporting: false,
   });
   const domain = optionalDomain(app);
+  const prefix = loginDomainPrefix(app);
   const region = deploymentRegion(options);
   const webAcl = placeWebAcl(app, region);
   const stack = new HutongStack(app, stackId, {
@@ -106,6 +141,8 @@ export function createApp(options: AppOptions = {}): { app: App; stack: HutongSt
     env: { region },
     siteDir: options.siteDir ?? siteDist,
     webAcl: webAcl.source,
+    alertSubscribers: alertSubscribers(app),
+    ...(prefix ? { loginDomainPrefix: prefix } : {}),
     ...(domain ? { domain } : {}),
   });
   Tags.of(app).add('project', 'hutong');

@@ -1,8 +1,9 @@
 /**
- * The `hutong` stack: the table, the receipt salt, one function per route behind the HTTP API,
- * one function per scheduled job on an EventBridge rule, the private site bucket and CloudFront
- * in front of both, behind the WAF web ACL. Built from `functions/routes.ts` and
- * `functions/store/tables.ts`; nothing here is named by hand twice.
+ * The `hutong` stack: the table, the receipt salt, one function per route behind the HTTP API
+ * (staff routes behind Cognito's JWT authorizer), one function per scheduled job on an
+ * EventBridge rule, the staff user pool and the console's sign-in, the urgent-alert topic, the
+ * private site bucket and CloudFront in front of both, behind the WAF web ACL. Built from
+ * `functions/routes.ts` and `functions/store/tables.ts`; nothing here is named by hand twice.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -10,6 +11,8 @@ import type { Construct } from 'constructs';
 import { deployment } from '../../functions/config.ts';
 import { routes, schedules } from '../../functions/routes.ts';
 import { mainTable } from '../../functions/store/tables.ts';
+import { type AlertSubscribers, AlertTopic } from './alert-topic.ts';
+import { consolePaths } from './console-behaviours.ts';
 import { scheduleJob } from './job-schedule.ts';
 import { PortalApi } from './portal-api.ts';
 import { PortalCdn } from './portal-cdn.ts';
@@ -17,6 +20,8 @@ import { PortalFunction } from './portal-function.ts';
 import { ReceiptSalt } from './receipt-salt.ts';
 import { routeFunctionSpec, scheduleFunctionSpec } from './route-needs.ts';
 import { SiteBucket } from './site-bucket.ts';
+import { managedLoginOrigin, StaffConsole } from './staff-console.ts';
+import { cognitoIssuerOrigin, StaffPool } from './staff-pool.ts';
 import { PortalTable } from './table.ts';
 import { EdgeWebAcl } from './web-acl.ts';
 
@@ -38,11 +43,15 @@ export interface HutongStackProps extends StackProps {
   domain?: { domainName: string; certificateArn: string };
   /** The web ACL in front of CloudFront. */
   webAcl: WebAclSource;
+  /** The managed login domain's prefix; `hutong-<account id>` by default (unique per region). */
+  loginDomainPrefix?: string;
+  /** Who gets urgent alerts by email and SMS. */
+  alertSubscribers: AlertSubscribers;
 }
 
 /** The whole portal in one stack; only the web ACL may live apart (`hutong-edge`, us-east-1). */
 export class HutongStack extends Stack {
-  /** One function per route, then one per scheduled job, in route-table order. */
+  /** One function per route, then one per scheduled job, in route-table order, then the sign-in trigger. */
   readonly functions: PortalFunction[];
 
   constructor(scope: Construct, id: string, props: HutongStackProps) {
@@ -53,26 +62,17 @@ export class HutongStack extends Stack {
     const table = new PortalTable(this, mainTable);
     const receiptSalt = new ReceiptSalt(this, 'receipt-salt');
     const api = new PortalApi(this, 'api');
-    const routeFunctions = routes.map((route) => {
-      const portalFunction = new PortalFunction(this, routeFunctionSpec(route));
-      portalFunction.bind({ table, receiptSalt });
-      api.addRoute(route, portalFunction);
-      return portalFunction;
-    });
-    const jobFunctions = schedules.map((schedule) => {
-      const portalFunction = new PortalFunction(this, scheduleFunctionSpec(schedule));
-      portalFunction.bind({ table, receiptSalt });
-      scheduleJob(portalFunction, schedule);
-      return portalFunction;
-    });
-    this.functions = [...routeFunctions, ...jobFunctions];
 
+    // CloudFront first: staff are invited to, and sent back to, the console on its domain.
+    const loginDomainPrefix = props.loginDomainPrefix ?? `${this.stackName}-${this.account}`;
+    const loginOrigin = managedLoginOrigin(this, loginDomainPrefix);
     const site = new SiteBucket(this, 'site');
     const cdn = new PortalCdn(this, 'cdn', {
       bucket: site.bucket,
       apiDomainName: api.domainName,
       siteDir: props.siteDir,
       webAcl: webAclArn(this, props.webAcl),
+      identityOrigins: [cognitoIssuerOrigin(this), loginOrigin],
       ...(props.domain
         ? {
             domain: {
@@ -82,9 +82,43 @@ export class HutongStack extends Stack {
           }
         : {}),
     });
+    const siteDomain = props.domain?.domainName ?? cdn.distribution.distributionDomainName;
+    const consoleUrls = {
+      'zh-CN': `https://${siteDomain}${consolePaths['zh-CN']}`,
+      en: `https://${siteDomain}${consolePaths.en}`,
+    };
+
+    const staffPool = new StaffPool(this, 'staff-pool', { consoleUrls });
+    const staffConsole = new StaffConsole(this, 'staff-console', {
+      pool: staffPool,
+      domainPrefix: loginDomainPrefix,
+      consoleUrls: Object.values(consoleUrls),
+    });
+    api.authorizeStaffWith(staffPool.issuer, [staffConsole.client.userPoolClientId]);
+    const alertTopic = new AlertTopic(this, 'urgent-alerts', props.alertSubscribers);
+    const resources = {
+      table,
+      receiptSalt,
+      staffPool,
+      alertTopic,
+      identity: { issuer: staffPool.issuer, clientId: staffConsole.client.userPoolClientId },
+    };
+
+    const routeFunctions = routes.map((route) => {
+      const portalFunction = new PortalFunction(this, routeFunctionSpec(route));
+      portalFunction.bind(resources);
+      api.addRoute(route, portalFunction);
+      return portalFunction;
+    });
+    const jobFunctions = schedules.map((schedule) => {
+      const portalFunction = new PortalFunction(this, scheduleFunctionSpec(schedule));
+      portalFunction.bind(resources);
+      scheduleJob(portalFunction, schedule);
+      return portalFunction;
+    });
+    this.functions = [...routeFunctions, ...jobFunctions, staffPool.preToken];
     site.deploy(props.siteDir, cdn.distribution);
 
-    const siteDomain = props.domain?.domainName ?? cdn.distribution.distributionDomainName;
     new CfnOutput(this, 'site-url', { description: 'The portal', value: `https://${siteDomain}/` });
     new CfnOutput(this, 'distribution-domain', {
       description: 'Point your domain (CNAME) here',
@@ -95,6 +129,19 @@ export class HutongStack extends Stack {
     new CfnOutput(this, 'receipt-salt-secret', {
       description: 'Never rotate or delete: old receipts stop working',
       value: receiptSalt.secret.secretArn,
+    });
+    new CfnOutput(this, 'staff-user-pool', {
+      description: 'Staff accounts: create them here (docs/deploy.md, Staff accounts)',
+      value: staffPool.userPool.userPoolId,
+    });
+    new CfnOutput(this, 'staff-sign-in', {
+      description: 'Managed login, where the console sends staff to sign in',
+      value: staffConsole.loginOrigin,
+    });
+    new CfnOutput(this, 'console-client-id', { value: staffConsole.client.userPoolClientId });
+    new CfnOutput(this, 'alert-topic', {
+      description: 'Urgent alerts: subscribe with hutong:alertEmails / hutong:alertPhones',
+      value: alertTopic.topic.topicArn,
     });
     new CfnOutput(this, 'communities', {
       description: 'Communities in hutong.config.json at deploy time',

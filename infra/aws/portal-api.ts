@@ -1,7 +1,7 @@
 /**
  * The HTTP API: one route per entry of `functions/routes.ts`, each to its own function, behind a
  * throttled default stage (tighter per route where a route does real work) whose access log
- * records nothing about the caller.
+ * records nothing about the caller. Every staff route has the JWT authorizer; no public one does.
  */
 import { Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -12,9 +12,11 @@ import {
   HttpRoute,
   HttpRouteKey,
   HttpStage,
+  type IHttpRouteAuthorizer,
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -47,6 +49,8 @@ export class PortalApi extends Construct {
   readonly stage: HttpStage;
   /** The route keys added so far. */
   private readonly routeKeys = new Set<string>();
+  /** The JWT authorizer every staff route gets; set before the first staff route is added. */
+  private staffAuthorizer?: IHttpRouteAuthorizer;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -92,17 +96,35 @@ export class PortalApi extends Construct {
   }
 
   /**
+   * Guards staff routes with a JWT authorizer: API Gateway checks the token's signature (the
+   * issuer's published keys), `iss`, `exp`, and `client_id` (access tokens) or `aud` against
+   * `audience`, refuses with 401 otherwise, and hands the claims to the function at
+   * `requestContext.authorizer.jwt.claims`.
+   */
+  authorizeStaffWith(issuer: string, audience: readonly string[]): void {
+    this.staffAuthorizer = new HttpJwtAuthorizer('staff', issuer, {
+      authorizerName: 'staff',
+      identitySource: ['$request.header.Authorization'],
+      jwtAudience: [...audience],
+    });
+  }
+
+  /**
    * Routes a route to its function (payload format 2.0), with the route's own throttle if it has
-   * one. Public routes have no authorizer, and say why to cdk-nag.
+   * one. Staff routes get the JWT authorizer; public routes have none, and say why to cdk-nag.
    */
   addRoute(route: Route, portalFunction: PortalFunction): HttpRoute {
     const name = routeName(route);
+    if (route.access !== 'public' && !this.staffAuthorizer) {
+      throw new Error(`${routeKey(route)} is a staff route: call authorizeStaffWith() before adding it`);
+    }
     const httpRoute = new HttpRoute(this, name, {
       httpApi: this.api,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${name}-integration`, portalFunction.function, {
         payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
       }),
+      ...(route.access === 'public' ? {} : { authorizer: this.staffAuthorizer }),
     });
     this.routeKeys.add(routeKey(route));
     // CloudFormation refuses a stage whose RouteSettings name a route that doesn't exist yet.
@@ -112,9 +134,10 @@ export class PortalApi extends Construct {
         id: 'AwsSolutions-APIG4',
         reason:
           `${routeKey(route)} is public by design (access: public in routes.ts): residents and children ` +
-          'use Hutong with no account, and anonymous reporting is the point. Abuse is held off without ' +
-          'identifying anyone: proof of work, hourly caps, route throttling and the WAF rate rule; ' +
-          'staff routes get the JWT authorizer.',
+          'use Hutong with no account, anonymous reporting is the point, and the console needs its ' +
+          'sign-in settings before anyone has a token. Abuse is held off without identifying anyone: ' +
+          'proof of work, hourly caps, route throttling and the WAF rate rule; staff routes get the JWT ' +
+          'authorizer.',
       });
     }
     return httpRoute;

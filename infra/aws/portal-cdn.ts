@@ -1,7 +1,7 @@
 /**
  * CloudFront in front of everything: the site from the private bucket (origin access control),
- * `/api/*` from the HTTP API on the same domain (so no CORS), the WAF web ACL, and the shared
- * security headers on every response.
+ * the office console's pages with their own CSP and no caching, `/api/*` from the HTTP API on the
+ * same domain (so no CORS), the WAF web ACL, and the shared security headers on every response.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +17,6 @@ import {
   FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
-  OriginRequestCookieBehavior,
-  OriginRequestHeaderBehavior,
-  OriginRequestPolicy,
-  OriginRequestQueryStringBehavior,
   OriginSslPolicy,
   PriceClass,
   ResponseHeadersPolicy,
@@ -30,16 +26,12 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { routes } from '../../functions/routes.ts';
 import { securityHeaders } from '../security-headers.ts';
+import { apiBehaviours } from './api-behaviours.ts';
+import { consoleBehaviours } from './console-behaviours.ts';
 import { directoryIndexSource } from './directory-index.ts';
 import { responseHeadersPolicyProps } from './response-headers.ts';
-
-/**
- * The only viewer headers the API receives. Everything else (User-Agent, cookies, Referer) is
- * dropped at the edge, so the functions never even see it; Accept-Language picks the language
- * of an error when the body can't be read.
- */
-export const apiForwardedHeaders = ['content-type', 'idempotency-key', 'accept-language'] as const;
 
 /** A domain of the deployer's own, with its ACM certificate (in us-east-1, as CloudFront needs). */
 export interface CustomDomain {
@@ -57,6 +49,8 @@ export interface PortalCdnProps {
   domain?: CustomDomain;
   /** The WAF web ACL's ARN (from us-east-1), or the reason the partition has none. */
   webAcl: { arn: string } | { reason: string };
+  /** Origins the console talks to for sign-in: its CSP allows them, and nothing else new. */
+  identityOrigins: readonly string[];
 }
 
 /** The distribution and its policies. */
@@ -80,13 +74,8 @@ export class PortalCdn extends Construct {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
     });
+    const site = S3BucketOrigin.withOriginAccessControl(props.bucket);
     const has404Page = existsSync(join(props.siteDir, '404.html'));
-    const apiRequest = new OriginRequestPolicy(this, 'api-request', {
-      comment: 'Hutong API: forward only the headers the handlers read; no cookies',
-      headerBehavior: OriginRequestHeaderBehavior.allowList(...apiForwardedHeaders),
-      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
-      cookieBehavior: OriginRequestCookieBehavior.none(),
-    });
 
     this.distribution = new Distribution(this, 'distribution', {
       comment: 'Hutong: the site and /api/',
@@ -104,27 +93,27 @@ export class PortalCdn extends Construct {
           }
         : {}),
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(props.bucket),
+        origin: site,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
+      // CloudFront takes the first pattern that matches: the console's pages, then the API's
+      // cacheable and staff routes before the rest of /api/*.
       additionalBehaviors: {
-        '/api/*': {
-          origin: api,
-          // Never redirect an API call: a POST would be replayed over plain HTTP first.
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: apiRequest,
-          responseHeadersPolicy: headers,
-        },
+        ...consoleBehaviours(this, {
+          origin: site,
+          directoryIndex,
+          identityOrigins: props.identityOrigins,
+        }),
+        ...apiBehaviours(this, { origin: api, responseHeadersPolicy: headers, routes }),
       },
       // Error pages apply to every behaviour, the API's too. S3 answers 403 for a missing object
       // (the distribution may not list the bucket), so only 403 becomes the site's 404 page;
-      // the API's own 404s reach the client untouched, JSON body and all.
+      // the API's own 404s reach the client untouched, JSON body and all. The price: an API 403
+      // (a staff role refused) reaches the browser as this 404 page.
       errorResponses: has404Page
         ? [
             {

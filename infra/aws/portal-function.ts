@@ -10,9 +10,17 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { repoRoot } from '../site-build.ts';
+import type { AlertTopic } from './alert-topic.ts';
 import { cdkBundlingOptions, handlerEntry, sourceMapNodeOptions } from './bundling.ts';
 import type { ReceiptSalt } from './receipt-salt.ts';
-import { type FunctionSpec, needsReceiptSalt, type TableStatement, tableStatements } from './route-needs.ts';
+import {
+  type FunctionSpec,
+  type Need,
+  needsReceiptSalt,
+  type TableStatement,
+  tableStatements,
+} from './route-needs.ts';
+import type { StaffPool } from './staff-pool.ts';
 import type { PortalTable } from './table.ts';
 
 /** How long function logs are kept. They hold no report content, but nothing is kept for long. */
@@ -25,10 +33,22 @@ export const functionLogRetention = RetentionDays.ONE_MONTH;
  */
 const memorySize = 512;
 
+/** Where the console signs staff in: the OpenID issuer and the console's client id. */
+export interface StaffIdentity {
+  issuer: string;
+  clientId: string;
+}
+
 /** The resources a function can be bound to. */
 export interface PortalResources {
   table: PortalTable;
   receiptSalt: ReceiptSalt;
+  /** The staff directory (`staff-directory`). */
+  staffPool: StaffPool;
+  /** Where urgent alerts go (`alert-topic`). */
+  alertTopic: AlertTopic;
+  /** The console's sign-in settings (`identity`). */
+  identity: StaffIdentity;
 }
 
 /**
@@ -42,6 +62,8 @@ export class PortalFunction extends Construct {
   readonly function: NodejsFunction;
   /** Where the function logs. */
   readonly logGroup: LogGroup;
+  /** The function's own role; it holds nothing but the policies below. */
+  readonly role: Role;
   /** The policy holding the function's resource permissions; `bind` adds to it. */
   private readonly access: Policy;
 
@@ -62,6 +84,7 @@ export class PortalFunction extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: spec.purpose,
     });
+    this.role = role;
     this.access = new Policy(this, 'access', {
       roles: [role],
       statements: [
@@ -109,9 +132,11 @@ export class PortalFunction extends Construct {
   /**
    * Gives the function what its access profile allows, and nothing more: the table's name, one
    * IAM statement per grant of `tableAccess` (on the table or on exactly one named index, with
-   * its key-prefix and COUNT conditions), and the salt when the route table says it reads it.
+   * its key-prefix and COUNT conditions), the salt when the route table says it reads it, and
+   * each service it uses, with that service's env var and its one grant.
    */
-  bind({ table, receiptSalt }: PortalResources): void {
+  bind(resources: PortalResources): void {
+    const { table, receiptSalt } = resources;
     const statements = tableStatements(this.spec.table);
     if (statements.length > 0) {
       this.function.addEnvironment(table.definition.envVar, table.table.tableName);
@@ -120,6 +145,25 @@ export class PortalFunction extends Construct {
     if (needsReceiptSalt(this.spec)) {
       this.function.addEnvironment('RECEIPT_SALT_SOURCE', receiptSalt.source);
       this.access.addStatements(receiptSalt.readStatement());
+    }
+    for (const need of this.spec.uses) this.use(need, resources);
+  }
+
+  private use(need: Need, { staffPool, alertTopic, identity }: PortalResources): void {
+    switch (need) {
+      case 'staff-directory':
+        this.function.addEnvironment('STAFF_DIRECTORY', staffPool.directorySource);
+        this.access.addStatements(staffPool.directoryStatement());
+        return;
+      case 'alert-topic':
+        this.function.addEnvironment('ALERT_TOPIC', alertTopic.source);
+        this.access.addStatements(alertTopic.publishStatement(this.role.roleArn));
+        return;
+      case 'identity':
+        // Public settings, no grant: the console reads them before anyone has signed in.
+        this.function.addEnvironment('OIDC_ISSUER', identity.issuer);
+        this.function.addEnvironment('OIDC_CLIENT_ID', identity.clientId);
+        return;
     }
   }
 }

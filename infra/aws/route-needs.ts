@@ -8,10 +8,30 @@ import {
   routeKey,
   routeName,
   type Schedule,
+  type Service,
   type TableAccess,
   type TableGrant,
   tableAccess,
 } from '../../functions/routes.ts';
+
+/**
+ * What a function uses besides the table and the salt: the route table's services, and
+ * `identity`, the console's sign-in settings (the OpenID issuer and the console's client id).
+ */
+export type Need = Service | 'identity';
+
+/** The environment variables each need sets, and nothing else does. */
+export const needEnvironment: Readonly<Record<Need, readonly string[]>> = {
+  'staff-directory': ['STAFF_DIRECTORY'],
+  'alert-topic': ['ALERT_TOPIC'],
+  identity: ['OIDC_ISSUER', 'OIDC_CLIENT_ID'],
+};
+
+/**
+ * Routes that tell the console where staff sign in. Public information, but only the route that
+ * serves it gets it; `functions/routes.ts` has no word for it yet, so it is keyed here.
+ */
+export const identityRoutes: ReadonlySet<string> = new Set(['GET /api/office/config']);
 
 /** Everything the stack needs to know to build and bind one function. */
 export interface FunctionSpec {
@@ -25,6 +45,8 @@ export interface FunctionSpec {
   table: TableAccess;
   /** Whether it reads the deployment salt from Secrets Manager. */
   receiptSalt: boolean;
+  /** The services it is bound to, each with its env var and its one IAM grant. */
+  uses: readonly Need[];
   /** How long one invocation may run, in seconds. */
   timeoutSeconds: number;
 }
@@ -46,6 +68,7 @@ export function routeFunctionSpec(route: Route): FunctionSpec {
     purpose: `Runs ${routeKey(route)}`,
     table: route.table,
     receiptSalt: route.receiptSalt,
+    uses: [...(route.uses ?? []), ...(identityRoutes.has(routeKey(route)) ? (['identity'] as const) : [])],
     timeoutSeconds: routeTimeoutSeconds,
   };
 }
@@ -58,8 +81,35 @@ export function scheduleFunctionSpec(schedule: Schedule): FunctionSpec {
     purpose: `Runs the ${schedule.name} job every ${schedule.everyMinutes} minutes`,
     table: schedule.table,
     receiptSalt: false,
+    uses: [...(schedule.uses ?? [])],
     timeoutSeconds: jobTimeoutSeconds,
   };
+}
+
+/**
+ * Cognito's pre-token-generation trigger (V2): copies the staff member's community into the access
+ * token. Cognito waits at most 5 seconds for a trigger; it touches nothing, so 5 is plenty.
+ */
+export const preTokenFunctionSpec: FunctionSpec = {
+  name: 'cognito-pre-token',
+  summary: "Adds the staff member's community to Cognito access tokens",
+  purpose: 'Runs before Cognito issues staff tokens',
+  table: 'none',
+  receiptSalt: false,
+  uses: [],
+  timeoutSeconds: 5,
+};
+
+/** Every function of the stack: one per route, one per scheduled job, and the sign-in trigger. */
+export function functionSpecs(
+  allRoutes: readonly Route[],
+  allSchedules: readonly Schedule[],
+): FunctionSpec[] {
+  return [
+    ...allRoutes.map(routeFunctionSpec),
+    ...allSchedules.map(scheduleFunctionSpec),
+    preTokenFunctionSpec,
+  ];
 }
 
 /** True when the function talks to the table, and so gets its name and a grant. */
@@ -74,12 +124,13 @@ export function needsReceiptSalt(needs: Pick<FunctionSpec, 'receiptSalt'>): bool
 
 /** The names of the environment variables a function is given, besides NODE_OPTIONS. */
 export function environmentNames(
-  needs: Pick<FunctionSpec, 'table' | 'receiptSalt'>,
+  needs: Pick<FunctionSpec, 'table' | 'receiptSalt'> & Partial<Pick<FunctionSpec, 'uses'>>,
   tableEnvVar: string,
 ): string[] {
   return [
     ...(needsTable(needs) ? [tableEnvVar] : []),
     ...(needsReceiptSalt(needs) ? ['RECEIPT_SALT_SOURCE'] : []),
+    ...(needs.uses ?? []).flatMap((need) => needEnvironment[need]),
   ];
 }
 

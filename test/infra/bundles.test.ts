@@ -9,12 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, schedules } from '../../functions/routes.ts';
 import { mainTable } from '../../functions/store/tables.ts';
 import { esbuildOptions, handlerEntry } from '../../infra/aws/bundling.ts';
-import {
-  environmentNames,
-  type FunctionSpec,
-  routeFunctionSpec,
-  scheduleFunctionSpec,
-} from '../../infra/aws/route-needs.ts';
+import { environmentNames, type FunctionSpec, functionSpecs } from '../../infra/aws/route-needs.ts';
 
 /** DESIGN.md's budget for one function bundle, minified. */
 const maxBundleBytes = 400 * 1000;
@@ -23,8 +18,8 @@ const run = promisify(execFile);
 // Outside the repository, so a bundle that still imports a package from node_modules fails to load.
 const outdir = mkdtempSync(join(tmpdir(), 'hutong-bundles-'));
 const bundleOf = (name: string) => join(outdir, name, 'index.mjs');
-/** Every function the stack bundles: one per route, one per scheduled job. */
-const specs: FunctionSpec[] = [...routes.map(routeFunctionSpec), ...schedules.map(scheduleFunctionSpec)];
+/** Every function the stack bundles: one per route, one per scheduled job, the sign-in trigger. */
+const specs: FunctionSpec[] = functionSpecs(routes, schedules);
 
 beforeAll(async () => {
   await Promise.all(specs.map(({ name }) => build(esbuildOptions(handlerEntry(name), bundleOf(name)))));
@@ -39,6 +34,10 @@ function lambdaEnvironment(spec: FunctionSpec): NodeJS.ProcessEnv {
   const placeholders: Record<string, string> = {
     [mainTable.envVar]: 'hutong-reports',
     RECEIPT_SALT_SOURCE: 'file:/dev/null',
+    STAFF_DIRECTORY: 'cognito:cn-north-1_Ab12Cd34E',
+    ALERT_TOPIC: 'sns:arn:aws-cn:sns:cn-north-1:111122223333:hutong-urgent-alerts',
+    OIDC_ISSUER: 'https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Ab12Cd34E',
+    OIDC_CLIENT_ID: '3n4b5urk1ft4fl3mg5e62d9ado',
   };
   return {
     PATH: process.env.PATH,

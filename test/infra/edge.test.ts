@@ -1,9 +1,16 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/routes.ts';
+import { apiForwardedHeaders } from '../../infra/aws/api-behaviours.ts';
+import { consolePaths } from '../../infra/aws/console-behaviours.ts';
 import { directoryIndexSource } from '../../infra/aws/directory-index.ts';
 import { responseHeadersPolicyProps } from '../../infra/aws/response-headers.ts';
-import { contentSecurityPolicy, permissionsPolicy } from '../../infra/security-headers.ts';
+import {
+  contentSecurityPolicy,
+  officeContentSecurityPolicy,
+  permissionsPolicy,
+} from '../../infra/security-headers.ts';
 import { type Synthesized, synthesize, testRegion } from './synthesize.ts';
 
 type Properties = Record<string, unknown>;
@@ -25,12 +32,24 @@ function distributionConfig(): Properties {
   return only('AWS::CloudFront::Distribution').DistributionConfig as Properties;
 }
 
-function apiBehavior(): Behavior {
+function behavior(pattern: string): Behavior {
   const behaviors = distributionConfig().CacheBehaviors as Behavior[];
-  const api = behaviors.filter((b) => b.PathPattern === '/api/*');
-  expect(api).toHaveLength(1);
-  return api[0] as Behavior;
+  const found = behaviors.filter((b) => b.PathPattern === pattern);
+  expect(found, pattern).toHaveLength(1);
+  return found[0] as Behavior;
 }
+
+const apiBehavior = () => behavior('/api/*');
+
+/** The config of the policy of `type` a behaviour's `{ Ref }` points at. */
+function policyConfig(type: string, ref: unknown): Properties {
+  const id = (ref as { Ref: string }).Ref;
+  const found = synth.template.findResources(type)[id] as { Properties: Properties } | undefined;
+  expect(found, `${type} ${id}`).toBeDefined();
+  return Object.values(found?.Properties ?? {})[0] as Properties;
+}
+
+const headersPolicy = (ref: unknown) => policyConfig('AWS::CloudFront::ResponseHeadersPolicy', ref);
 
 describe('site bucket', () => {
   it('is private, encrypted, TLS-only and not a website when the site is deployed to it', () => {
@@ -132,8 +151,8 @@ describe('CloudFront distribution', () => {
 
   it('sends the shared CSP and security headers on the site and the API alike', () => {
     // Act
-    const policy = only('AWS::CloudFront::ResponseHeadersPolicy').ResponseHeadersPolicyConfig as Properties;
     const config = distributionConfig();
+    const policy = headersPolicy((config.DefaultCacheBehavior as Behavior).ResponseHeadersPolicyId);
     // Assess
     expect(policy.SecurityHeadersConfig).toEqual({
       ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
@@ -154,6 +173,129 @@ describe('CloudFront distribution', () => {
     });
     const policyId = (config.DefaultCacheBehavior as Behavior).ResponseHeadersPolicyId;
     expect(apiBehavior().ResponseHeadersPolicyId).toEqual(policyId);
+  });
+});
+
+/** A template value as text, pseudo parameters written `${AWS::AccountId}`. */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join) return join[1].map(text).join(join[0]);
+  const ref = (value as { Ref?: string }).Ref;
+  if (ref?.startsWith('AWS::')) return `\${${ref}}`;
+  throw new Error(`not text: ${JSON.stringify(value)}`);
+}
+
+const cachePolicy = (ref: unknown) => policyConfig('AWS::CloudFront::CachePolicy', ref);
+const requestPolicy = (ref: unknown) => policyConfig('AWS::CloudFront::OriginRequestPolicy', ref);
+const consolePatterns = Object.values(consolePaths).map((path) => `${path}*`);
+
+describe('the office console on CloudFront', () => {
+  it('serves its pages from the bucket, kept nowhere: not at the edge, not in the browser, not indexed', () => {
+    for (const pattern of consolePatterns) {
+      // Act
+      const page = behavior(pattern);
+      const headers = headersPolicy(page.ResponseHeadersPolicyId);
+      // Assess
+      expect(page, pattern).toMatchObject({
+        TargetOriginId: (distributionConfig().DefaultCacheBehavior as Behavior).TargetOriginId,
+        CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+        ViewerProtocolPolicy: 'redirect-to-https',
+        FunctionAssociations: [{ EventType: 'viewer-request', FunctionARN: expect.anything() }],
+      });
+      expect(headers.CustomHeadersConfig, pattern).toEqual({
+        Items: expect.arrayContaining([
+          { Header: 'cache-control', Value: 'no-store', Override: true },
+          { Header: 'x-robots-tag', Value: 'noindex, nofollow', Override: true },
+        ]),
+      });
+    }
+  });
+
+  it("has its own CSP: the site's, plus exactly Cognito's issuer and managed login origins", () => {
+    // Prepare
+    const issuer = `https://cognito-idp.${testRegion}.amazonaws.com`;
+    const login = `https://hutong-\${AWS::AccountId}.auth.${testRegion}.amazoncognito.com`;
+    // Act
+    const headers = headersPolicy(behavior(consolePatterns[0] ?? '').ResponseHeadersPolicyId);
+    const csp = text(
+      (headers.SecurityHeadersConfig as { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } })
+        .ContentSecurityPolicy.ContentSecurityPolicy,
+    );
+    // Assess
+    expect(csp).toBe(officeContentSecurityPolicy([issuer, login]));
+    expect(csp.split('; ')).toContain(`connect-src 'self' ${issuer} ${login}`);
+    const siteDirectives = contentSecurityPolicy
+      .split('; ')
+      .filter((d) => !/^(connect-src|form-action) /.test(d));
+    expect(csp.split('; ')).toEqual(expect.arrayContaining(siteDirectives));
+    expect(behavior(consolePatterns[1] ?? '').ResponseHeadersPolicyId).toEqual(
+      behavior(consolePatterns[0] ?? '').ResponseHeadersPolicyId,
+    );
+  });
+});
+
+describe('the API on CloudFront', () => {
+  it('forwards Authorization to the staff routes, still only the three headers besides, and keeps nothing', () => {
+    // Act
+    const staff = behavior('/api/office/*');
+    const key = cachePolicy(staff.CachePolicyId);
+    // Assess
+    expect(routes.filter((r) => r.access !== 'public').every((r) => r.path.startsWith('/api/office/'))).toBe(
+      true,
+    );
+    expect(key).toMatchObject({ MinTTL: 0, DefaultTTL: 0 });
+    expect(key.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['authorization'] },
+      CookiesConfig: { CookieBehavior: 'none' },
+    });
+    expect(requestPolicy(staff.OriginRequestPolicyId).HeadersConfig).toEqual({
+      HeaderBehavior: 'whitelist',
+      Headers: [...apiForwardedHeaders],
+    });
+    expect(staff.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST']));
+  });
+
+  it("sends the reporters' routes no Authorization: only their three headers, nothing cached", () => {
+    // Act
+    const reporters = apiBehavior();
+    // Assess
+    expect(reporters.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+    expect(requestPolicy(reporters.OriginRequestPolicyId).HeadersConfig).toEqual({
+      HeaderBehavior: 'whitelist',
+      Headers: ['content-type', 'idempotency-key', 'accept-language'],
+    });
+  });
+
+  it('lets CloudFront keep the transparency figures for the seconds routes.ts gives, keyed on the path alone', () => {
+    // Prepare
+    const cacheable = routes.filter((r) => 'sharedCacheSeconds' in r);
+    expect(cacheable.map((r) => r.path)).toEqual(['/api/transparency']);
+    for (const route of cacheable) {
+      // Act
+      const cached = behavior(route.path);
+      const policy = cachePolicy(cached.CachePolicyId);
+      // Assess
+      expect(policy).toMatchObject({
+        MinTTL: 0,
+        DefaultTTL: route.sharedCacheSeconds,
+        MaxTTL: route.sharedCacheSeconds,
+      });
+      expect(policy.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+        HeadersConfig: { HeaderBehavior: 'none' },
+        QueryStringsConfig: { QueryStringBehavior: 'none' },
+        CookiesConfig: { CookieBehavior: 'none' },
+      });
+      expect(cached).not.toHaveProperty('OriginRequestPolicyId');
+      expect(cached.AllowedMethods).toEqual(['GET', 'HEAD']);
+    }
+  });
+
+  it('matches the console, the cacheable route and the staff routes before the rest of /api/*', () => {
+    // Act
+    const order = (distributionConfig().CacheBehaviors as Behavior[]).map((b) => b.PathPattern);
+    // Assess
+    expect(order).toEqual([...consolePatterns, '/api/transparency', '/api/office/*', '/api/*']);
   });
 });
 

@@ -74,12 +74,31 @@ describe('cdk-nag AwsSolutions', () => {
     const iam = acknowledged().filter((a) => /AwsSolutions-IAM\d/.test(a.id));
     // Assess
     expect(iam.filter((a) => a.id.includes('IAM4'))).toEqual([]);
-    const names = [...routes.map(routeName), ...schedules.map((schedule) => schedule.name)];
-    const tracing = names.map((name) => `hutong/${name}/tracing`);
+    const tracing = synth.stack.functions.map((f) => `${f.node.path}/tracing`);
+    expect(tracing).toHaveLength(routes.length + schedules.length + 1);
     for (const { path, id } of iam) {
       if (tracing.includes(path)) expect(id).toBe('AwsSolutions-IAM5[Resource::*]');
       else expect(path).toBe('hutong/site/deployment-role');
     }
+  });
+
+  it('acknowledges no password composition rules on the staff pool only, citing ASVS, and needs no Plus-plan one', () => {
+    // Act
+    const all = acknowledged();
+    const cog = all.filter((a) => a.id.startsWith('AwsSolutions-COG'));
+    // Assess
+    expect(cog.map((a) => [a.path, a.id])).toEqual([
+      ['hutong/staff-pool/pool/Resource', 'AwsSolutions-COG1'],
+    ]);
+    expect(cog[0]?.reason).toMatch(/ASVS 5\.0 forbids password composition rules/);
+    expect(all.map((a) => a.id)).not.toContain('AwsSolutions-COG8');
+  });
+
+  it('needs no SNS acknowledgement: the alert topic is encrypted and TLS-only', () => {
+    // Act
+    const ids = acknowledged().map((a) => a.id);
+    // Assess
+    expect(ids.filter((id) => id.startsWith('AwsSolutions-SNS'))).toEqual([]);
   });
 
   it('needs no WAF acknowledgement: the distribution has a web ACL', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { routes, schedules, tableAccess } from '../../functions/routes.ts';
+import { routeKey, routes, schedules, tableAccess } from '../../functions/routes.ts';
 import {
   environmentNames,
+  functionSpecs,
+  identityRoutes,
+  needEnvironment,
+  preTokenFunctionSpec,
   routeFunctionSpec,
   scheduleFunctionSpec,
   tableStatement,
@@ -65,14 +69,46 @@ describe('function specs', () => {
     }
   });
 
-  it('gives a scheduled job the table name and never the salt', () => {
+  it('gives a scheduled job the table name and its services, never the salt', () => {
     for (const schedule of schedules) {
       // Act
       const spec = scheduleFunctionSpec(schedule);
       // Assess
       expect(spec.name).toBe(schedule.name);
-      expect(environmentNames(spec, 'TABLE_NAME')).toEqual(['TABLE_NAME']);
+      expect(environmentNames(spec, 'TABLE_NAME')).toEqual([
+        'TABLE_NAME',
+        ...('uses' in schedule ? schedule.uses : []).flatMap((service) => needEnvironment[service]),
+      ]);
     }
+    const dispatcher = schedules.find((schedule) => schedule.name === 'dispatch-alerts');
+    expect(dispatcher && environmentNames(scheduleFunctionSpec(dispatcher), 'TABLE_NAME')).toEqual([
+      'TABLE_NAME',
+      'ALERT_TOPIC',
+    ]);
+  });
+
+  it('gives each service its env var to exactly the routes that use it, and the sign-in settings to one', () => {
+    // Act
+    const users = (variable: string) =>
+      routes
+        .filter((r) => environmentNames(routeFunctionSpec(r), 'TABLE_NAME').includes(variable))
+        .map(routeKey);
+    // Assess
+    expect(users('STAFF_DIRECTORY')).toEqual(
+      routes.filter((r) => 'uses' in r && r.uses.includes('staff-directory')).map(routeKey),
+    );
+    expect(users('ALERT_TOPIC')).toEqual([]);
+    expect(users('OIDC_ISSUER')).toEqual([...identityRoutes]);
+    expect(users('OIDC_CLIENT_ID')).toEqual([...identityRoutes]);
+    for (const key of identityRoutes) expect(routes.map(routeKey)).toContain(key);
+  });
+
+  it('gives the sign-in trigger nothing: no table, no salt, no service, a few seconds', () => {
+    // Act + Assess
+    expect(environmentNames(preTokenFunctionSpec, 'TABLE_NAME')).toEqual([]);
+    expect(preTokenFunctionSpec).toMatchObject({ table: 'none', receiptSalt: false, uses: [] });
+    expect(preTokenFunctionSpec.timeoutSeconds).toBeLessThanOrEqual(5);
+    expect(functionSpecs(routes, schedules).map((spec) => spec.name)).toContain(preTokenFunctionSpec.name);
   });
 
   it('gives no environment beyond the salt to a function that touches no table', () => {

@@ -6,10 +6,9 @@ import { accessLogFields } from '../../infra/aws/portal-api.ts';
 import {
   environmentNames,
   type FunctionSpec,
+  functionSpecs,
   needsReceiptSalt,
   needsTable,
-  routeFunctionSpec,
-  scheduleFunctionSpec,
 } from '../../infra/aws/route-needs.ts';
 import { routeThrottles, stageThrottle } from '../../infra/aws/throttling.ts';
 import { type Synthesized, synthesize } from './synthesize.ts';
@@ -27,8 +26,8 @@ function resources(type: string): Record<string, Resource> {
   return synth.template.findResources(type) as Record<string, Resource>;
 }
 
-/** Every function the stack should have: one per route, one per scheduled job. */
-const specs: FunctionSpec[] = [...routes.map(routeFunctionSpec), ...schedules.map(scheduleFunctionSpec)];
+/** Every function the stack should have: one per route, one per scheduled job, the sign-in trigger. */
+const specs: FunctionSpec[] = functionSpecs(routes, schedules);
 const specNamed = (name: string) => specs.find((spec) => spec.name === name) as FunctionSpec;
 
 /** The logical id and properties of the Lambda function with a route's or job's name. */
@@ -125,13 +124,13 @@ describe('reports table', () => {
 });
 
 describe('functions', () => {
-  it('builds exactly one Node.js 24 arm64 function per route and per scheduled job, named after it', () => {
+  it('builds exactly one Node.js 24 arm64 function per route, per scheduled job and for the sign-in trigger', () => {
     // Act
     const nodeFunctions = Object.values(resources('AWS::Lambda::Function')).filter((f) =>
       String(f.Properties.Runtime).startsWith('nodejs'),
     );
     // Assess
-    expect(nodeFunctions).toHaveLength(routes.length + schedules.length);
+    expect(nodeFunctions).toHaveLength(routes.length + schedules.length + 1);
     for (const spec of specs) {
       const [, fn] = functionOf(spec.name);
       expect(fn, spec.name).toMatchObject({
@@ -250,7 +249,7 @@ describe('least-privilege grants', () => {
     }
   });
 
-  it('lets the purge delete only idempotency and proof-of-work items, found through the expiry index', () => {
+  it('lets the purge delete only idempotency, proof-of-work and alert items, found through the expiry index', () => {
     // Act
     const statements = dynamoStatements(purgeFunction);
     // Assess
@@ -260,8 +259,73 @@ describe('least-privilege grants', () => {
         Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
         Effect: 'Allow',
         Resource: tableArn,
-        Condition: leadingKeys('IDEM#*', 'POW#*'),
+        Condition: leadingKeys('IDEM#*', 'POW#*', 'ALERT#*'),
       },
+    ]);
+  });
+
+  it('lets the office read and change only report items, and query only its three indexes', () => {
+    for (const name of routes.filter((r) => r.table === 'office').map(routeName)) {
+      // Act
+      const statements = dynamoStatements(name);
+      // Assess
+      expect(statements, name).toEqual([
+        {
+          Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+          Effect: 'Allow',
+          Resource: tableArn,
+          Condition: leadingKeys('REPORT#*'),
+        },
+        { Action: 'dynamodb:Query', Effect: 'Allow', Resource: tableArn, Condition: leadingKeys('ALERT#*') },
+        // IAM policy minimization merges the three index grants into one statement.
+        {
+          Action: 'dynamodb:Query',
+          Effect: 'Allow',
+          Resource: [indexArn('by-ref'), indexArn('by-status'), indexArn('queue')],
+        },
+      ]);
+      expect(actionsOf(statements), name).not.toContain('dynamodb:DeleteItem');
+    }
+  });
+
+  it('lets statistics, export and the transparency figures query the month index and nothing else', () => {
+    for (const name of routes.filter((r) => r.table === 'insights').map(routeName)) {
+      // Act + Assess
+      expect(dynamoStatements(name), name).toEqual([
+        { Action: 'dynamodb:Query', Effect: 'Allow', Resource: indexArn('by-month') },
+      ]);
+    }
+  });
+
+  it('lets the alert dispatcher update only reports, write only alerts, and query only its index', () => {
+    // Act
+    const statements = dynamoStatements('dispatch-alerts');
+    // Assess
+    expect(statements).toEqual([
+      { Action: 'dynamodb:Query', Effect: 'Allow', Resource: indexArn('alerts') },
+      {
+        Action: 'dynamodb:UpdateItem',
+        Effect: 'Allow',
+        Resource: tableArn,
+        Condition: leadingKeys('REPORT#*'),
+      },
+      { Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: tableArn, Condition: leadingKeys('ALERT#*') },
+    ]);
+  });
+
+  it('lets retention delete only reports and write only statistics, finding closed ones by status', () => {
+    // Act
+    const statements = dynamoStatements('retention');
+    // Assess
+    expect(statements).toEqual([
+      { Action: 'dynamodb:Query', Effect: 'Allow', Resource: indexArn('by-status') },
+      {
+        Action: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+        Effect: 'Allow',
+        Resource: tableArn,
+        Condition: leadingKeys('REPORT#*'),
+      },
+      { Action: 'dynamodb:PutItem', Effect: 'Allow', Resource: tableArn, Condition: leadingKeys('STAT#*') },
     ]);
   });
 
@@ -294,6 +358,17 @@ describe('least-privilege grants', () => {
   });
 });
 
+/** EventBridge's rate expression as CDK writes it: the largest whole unit, singular for one. */
+function rateExpression(minutes: number): string {
+  const [count, unit] =
+    minutes % (24 * 60) === 0
+      ? [minutes / (24 * 60), 'day']
+      : minutes % 60 === 0
+        ? [minutes / 60, 'hour']
+        : [minutes, 'minute'];
+  return `rate(${count} ${unit}${count === 1 ? '' : 's'})`;
+}
+
 describe('scheduled jobs', () => {
   it('runs each job on an EventBridge rule at its rate, targeting its own function', () => {
     // Prepare
@@ -309,12 +384,7 @@ describe('scheduled jobs', () => {
         State: 'ENABLED',
         Targets: [{ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] } }],
       });
-      const hours = schedule.everyMinutes / 60;
-      expect(rule?.[1].Properties.ScheduleExpression).toBe(
-        Number.isInteger(hours)
-          ? `rate(${hours} hour${hours === 1 ? '' : 's'})`
-          : `rate(${schedule.everyMinutes} minutes)`,
-      );
+      expect(rule?.[1].Properties.ScheduleExpression).toBe(rateExpression(schedule.everyMinutes));
       synth.template.hasResourceProperties('AWS::Lambda::Permission', {
         Action: 'lambda:InvokeFunction',
         FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
@@ -324,12 +394,14 @@ describe('scheduled jobs', () => {
     }
   });
 
-  it('purges every hour', () => {
+  it('purges every hour, dispatches alerts every minute and applies retention daily', () => {
     // Act
-    const purge = schedules.find((s) => s.name === purgeFunction);
+    const every = Object.fromEntries(schedules.map((s) => [s.name, s.everyMinutes]));
     // Assess
-    expect(purge?.everyMinutes).toBe(60);
-    synth.template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+    expect(every).toEqual({ [purgeFunction]: 60, 'dispatch-alerts': 1, retention: 24 * 60 });
+    for (const expression of ['rate(1 hour)', 'rate(1 minute)', 'rate(1 day)']) {
+      synth.template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: expression });
+    }
   });
 });
 
@@ -347,7 +419,28 @@ describe('HTTP API', () => {
       const integration = integrations[integrationId]?.Properties;
       expect(integration).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
       expect(JSON.stringify(integration?.IntegrationUri)).toContain(functionOf(routeName(route))[0]);
-      expect(apiRoute.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+    }
+  });
+
+  it('guards every staff route with the one JWT authorizer, and no public route', () => {
+    // Prepare
+    const apiRoutes = Object.values(resources('AWS::ApiGatewayV2::Route'));
+    const authorizers = Object.keys(resources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizers).toHaveLength(1);
+    expect(routes.filter((r) => r.access !== 'public').length).toBeGreaterThan(0);
+    for (const route of routes) {
+      // Act
+      const properties = apiRoutes.find((r) => r.Properties.RouteKey === routeKey(route))?.Properties;
+      // Assess
+      if (route.access === 'public') {
+        expect(properties?.AuthorizationType ?? 'NONE', routeKey(route)).toBe('NONE');
+        expect(properties, routeKey(route)).not.toHaveProperty('AuthorizerId');
+      } else {
+        expect(properties, routeKey(route)).toMatchObject({
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: authorizers[0] },
+        });
+      }
     }
   });
 

@@ -1,0 +1,86 @@
+/**
+ * Urgent alerts in AWS: one SNS topic, encrypted with SNS's AWS-managed key, with the email and
+ * SMS subscriptions the deployer chose. Only the alert dispatcher may publish, and its message
+ * names the community and the office reference, never report content (written by the handler).
+ */
+import { Lazy, Stack } from 'aws-cdk-lib';
+import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Alias } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+/** Who receives urgent alerts. Email needs the recipient to confirm; SMS needs SNS set up for SMS. */
+export interface AlertSubscribers {
+  emails: readonly string[];
+  /** E.164, e.g. `+8613800000000`. */
+  phones: readonly string[];
+}
+
+const emailPattern = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+const phonePattern = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * Checks the deploy parameters, throwing on the first one SNS would refuse at deploy time.
+ * @example checkSubscribers({ emails: ['office@example.org'], phones: ['+8613800000000'] })
+ */
+export function checkSubscribers(subscribers: AlertSubscribers): AlertSubscribers {
+  for (const email of subscribers.emails) {
+    if (!emailPattern.test(email)) throw new Error(`hutong:alertEmails: not an email address: ${email}`);
+  }
+  for (const phone of subscribers.phones) {
+    if (!phonePattern.test(phone))
+      throw new Error(`hutong:alertPhones: not an E.164 number (+86…): ${phone}`);
+  }
+  return subscribers;
+}
+
+/** The topic, its subscriptions, and the one role allowed to publish. */
+export class AlertTopic extends Construct {
+  readonly topic: Topic;
+  /** Role ARNs allowed to publish; the topic policy refuses everyone else. */
+  private readonly publishers: string[] = [];
+
+  constructor(scope: Construct, id: string, subscribers: AlertSubscribers) {
+    super(scope, id);
+    this.topic = new Topic(this, 'topic', {
+      topicName: `${Stack.of(this).stackName}-${id}`,
+      displayName: 'Hutong',
+      // SNS's AWS-managed key: encrypted at rest, no key policy to keep, and SMS and email
+      // deliveries need no key grant. The message holds no report content either way.
+      masterKey: Alias.fromAliasName(this, 'sns-key', 'alias/aws/sns'),
+      enforceSSL: true,
+    });
+    for (const email of subscribers.emails) this.topic.addSubscription(new EmailSubscription(email));
+    for (const phone of subscribers.phones) this.topic.addSubscription(new SmsSubscription(phone));
+    // Least privilege from the topic's side too: even an account administrator's console test
+    // publishes nothing, so a message on this topic always came from the dispatcher.
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'OnlyTheDispatcherPublishes',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          ArnNotEquals: { 'aws:PrincipalArn': Lazy.list({ produce: () => this.publishers }) },
+        },
+      }),
+    );
+    this.node.addValidation({
+      validate: () =>
+        this.publishers.length > 0 ? [] : ['No function publishes to the urgent-alerts topic'],
+    });
+  }
+
+  /** The value of `ALERT_TOPIC` for a function: `sns:<topic arn>`. */
+  get source(): string {
+    return `sns:${this.topic.topicArn}`;
+  }
+
+  /** Lets one role publish, and records it as the topic's only publisher. */
+  publishStatement(roleArn: string): PolicyStatement {
+    this.publishers.push(roleArn);
+    return new PolicyStatement({ actions: ['sns:Publish'], resources: [this.topic.topicArn] });
+  }
+}
