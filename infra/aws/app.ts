@@ -134,6 +134,8 @@ export function createApp(options: AppOptions = {}): { app: App; stack: HutongSt
   });
   const domain = optionalDomain(app);
   const prefix = loginDomainPrefix(app);
+  // Only while upgrading a deployed table, one index per deploy (docs/deploy.md).
+  const onlyIndexes = contextList(app, 'hutong:onlyIndexes');
   const region = deploymentRegion(options);
   const webAcl = placeWebAcl(app, region);
   const stack = new HutongStack(app, stackId, {
@@ -142,6 +144,7 @@ export function createApp(options: AppOptions = {}): { app: App; stack: HutongSt
     siteDir: options.siteDir ?? siteDist,
     webAcl: webAcl.source,
     alertSubscribers: alertSubscribers(app),
+    ...(onlyIndexes.length > 0 ? { onlyIndexes } : {}),
     ...(prefix ? { loginDomainPrefix: prefix } : {}),
     ...(domain ? { domain } : {}),
   });

@@ -47,6 +47,8 @@ export interface HutongStackProps extends StackProps {
   loginDomainPrefix?: string;
   /** Who gets urgent alerts by email and SMS. */
   alertSubscribers: AlertSubscribers;
+  /** While upgrading a deployed table one index per deploy: the indexes to build, no others. */
+  onlyIndexes?: readonly string[];
 }
 
 /** The whole portal in one stack; only the web ACL may live apart (`hutong-edge`, us-east-1). */
@@ -59,7 +61,9 @@ export class HutongStack extends Stack {
       description: `Hutong (护童) child protection portal: ${deployment.name.en}`,
       ...props,
     });
-    const table = new PortalTable(this, mainTable);
+    const table = new PortalTable(this, mainTable, {
+      ...(props.onlyIndexes ? { onlyIndexes: props.onlyIndexes } : {}),
+    });
     const receiptSalt = new ReceiptSalt(this, 'receipt-salt');
     const api = new PortalApi(this, 'api');
 

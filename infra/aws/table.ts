@@ -2,7 +2,7 @@
  * The portal's DynamoDB table, derived from the one table definition in `functions/store`.
  * `tableProps` is the converter; `PortalTable` adds the settings every deployment must have.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
 import {
   type Attribute,
   AttributeType,
@@ -34,16 +34,33 @@ function index(definition: TableDefinition['indexes'][number]): GlobalSecondaryI
 }
 
 /**
+ * The indexes to build: all of them, or, while an existing table is upgraded one index per
+ * deploy (DynamoDB creates or deletes one index per table update), only those named.
+ */
+function indexesToBuild(
+  definition: TableDefinition,
+  onlyIndexes?: readonly string[],
+): TableDefinition['indexes'] {
+  if (onlyIndexes === undefined) return definition.indexes;
+  const unknown = onlyIndexes.filter((name) => !definition.indexes.some((i) => i.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`hutong:onlyIndexes names no index of ${definition.id}: ${unknown.join(', ')}`);
+  }
+  return definition.indexes.filter((i) => onlyIndexes.includes(i.name));
+}
+
+/**
  * The `TableV2` props for a table definition: its keys, indexes and TTL, plus the settings that
  * protect reports. Encryption uses the AWS-managed key (`aws/dynamodb`): unlike the default
  * DynamoDB-owned key, every use shows in CloudTrail, and no key policy is needed yet. A
- * customer-managed key replaces it in place later (issue 7).
+ * customer-managed key replaces it in place later (issue 7). `onlyIndexes` is for upgrades
+ * (docs/deploy.md, Adding indexes to a deployed table).
  */
-export function tableProps(definition: TableDefinition): TablePropsV2 {
+export function tableProps(definition: TableDefinition, onlyIndexes?: readonly string[]): TablePropsV2 {
   return {
     partitionKey: attribute(definition.partitionKey),
     sortKey: attribute(definition.sortKey),
-    globalSecondaryIndexes: definition.indexes.map(index),
+    globalSecondaryIndexes: indexesToBuild(definition, onlyIndexes).map(index),
     // A backstop only: the scheduled purge is what enforces retention (TTL lags by hours).
     timeToLiveAttribute: definition.ttlAttribute,
     billing: Billing.onDemand(),
@@ -62,10 +79,21 @@ export class PortalTable extends Construct {
   /** The definition the table was built from. */
   readonly definition: TableDefinition;
 
-  constructor(scope: Construct, definition: TableDefinition) {
+  constructor(
+    scope: Construct,
+    definition: TableDefinition,
+    options: { onlyIndexes?: readonly string[] } = {},
+  ) {
     super(scope, definition.id);
     this.definition = definition;
-    this.table = new TableV2(this, 'table', tableProps(definition));
+    this.table = new TableV2(this, 'table', tableProps(definition, options.onlyIndexes));
+    if (options.onlyIndexes !== undefined) {
+      Annotations.of(this).addWarningV2(
+        'hutong:onlyIndexes',
+        `Only these indexes are built: ${options.onlyIndexes.join(', ') || 'none'}. For upgrades only; ` +
+          'deploy without hutong:onlyIndexes once every index exists.',
+      );
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import {
   needsReceiptSalt,
   needsTable,
 } from '../../infra/aws/route-needs.ts';
+import { tableProps } from '../../infra/aws/table.ts';
 import { routeThrottles, stageThrottle } from '../../infra/aws/throttling.ts';
 import { type Synthesized, synthesize } from './synthesize.ts';
 
@@ -120,6 +121,18 @@ describe('reports table', () => {
         ProjectionType: 'KEYS_ONLY',
       });
     }
+  });
+});
+
+describe('upgrading a deployed table', () => {
+  it('builds only the named indexes while an upgrade adds them one per deploy, and refuses unknown names', () => {
+    // Act
+    const partial = tableProps(mainTable, ['by-ref', 'queue']);
+    // Assess
+    expect(partial.globalSecondaryIndexes?.map((i) => i.indexName)).toEqual(['queue', 'by-ref']);
+    expect(tableProps(mainTable, []).globalSecondaryIndexes).toEqual([]);
+    expect(tableProps(mainTable).globalSecondaryIndexes).toHaveLength(mainTable.indexes.length);
+    expect(() => tableProps(mainTable, ['by-nothing'])).toThrow(/hutong:onlyIndexes names no index/);
   });
 });
 
