@@ -65,6 +65,7 @@ export function queueScreen(context: () => Context | undefined) {
   const summary = find(screen, '[data-queue-summary]');
   const updated = find(screen, '[data-queue-updated]');
   const filters = find<HTMLFormElement>(screen, '[data-filters]');
+  const pager = find(screen, '[data-pager]');
   const previous = find<HTMLButtonElement>(screen, '[data-page="previous"]');
   const next = find<HTMLButtonElement>(screen, '[data-page="next"]');
   const countButtons = [...screen.querySelectorAll<HTMLButtonElement>('[data-count]')];
@@ -128,6 +129,7 @@ export function queueScreen(context: () => Context | undefined) {
     });
     previous.disabled = page === 0;
     next.disabled = !cursor;
+    pager.hidden = previous.disabled && next.disabled;
     loadedAt = now;
   };
 

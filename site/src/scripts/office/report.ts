@@ -57,6 +57,10 @@ export function reportScreen(context: () => Context | undefined) {
         : s('office.report.failed', { detail: problem(answer) });
   };
 
+  find(screen, '[data-report-reload]').addEventListener('click', () => {
+    if (shown) void load(shown.ref);
+  });
+
   const actions = actionsPanel({
     context,
     shown: () => shown,
