@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type StaffRole, staffRoles } from '../domain/staff.ts';
+import { callCognito } from './cognito.ts';
 import { requireEnv } from './env.ts';
 
 /** A colleague as the console lists them. */
@@ -16,14 +17,23 @@ export interface Colleague {
 
 const source = requireEnv('STAFF_DIRECTORY');
 
-async function fromCognito(poolId: string): Promise<Colleague[]> {
-  const { CognitoIdentityProviderClient, paginateListUsersInGroup } = await import(
-    '@aws-sdk/client-cognito-identity-provider'
-  );
-  const client = new CognitoIdentityProviderClient({});
+/** One page of Cognito's `ListUsersInGroup` answer, as far as the directory reads it. */
+interface UsersPage {
+  Users?: { Username?: string; Enabled?: boolean; Attributes?: { Name: string; Value?: string }[] }[];
+  NextToken?: string;
+}
+
+/**
+ * Every enabled member of the pool's staff groups, with their roles and community. `endpoint` is
+ * the regional endpoint unless given.
+ */
+export async function poolStaff(poolId: string, endpoint?: string): Promise<Colleague[]> {
   const byName = new Map<string, Colleague>();
   for (const group of staffRoles) {
-    for await (const page of paginateListUsersInGroup({ client }, { UserPoolId: poolId, GroupName: group })) {
+    let nextToken: string | undefined;
+    do {
+      const input = { UserPoolId: poolId, GroupName: group, ...(nextToken ? { NextToken: nextToken } : {}) };
+      const page = await callCognito<UsersPage>('ListUsersInGroup', input, endpoint);
       for (const user of page.Users ?? []) {
         if (!user.Username || user.Enabled === false) continue;
         const community = user.Attributes?.find((a) => a.Name === 'custom:community')?.Value ?? '';
@@ -31,7 +41,8 @@ async function fromCognito(poolId: string): Promise<Colleague[]> {
         known.roles.push(group);
         byName.set(user.Username, known);
       }
-    }
+      nextToken = page.NextToken;
+    } while (nextToken);
   }
   return [...byName.values()];
 }
@@ -39,7 +50,7 @@ async function fromCognito(poolId: string): Promise<Colleague[]> {
 /** Every staff member of `community`. */
 export async function colleaguesOf(community: string): Promise<Colleague[]> {
   const all = source.startsWith('cognito:')
-    ? await fromCognito(source.slice('cognito:'.length))
+    ? await poolStaff(source.slice('cognito:'.length))
     : (JSON.parse(await readFile(source.slice('file:'.length), 'utf8')) as Colleague[]);
   return all
     .filter((person) => person.community === community)

@@ -1,0 +1,83 @@
+/**
+ * Cognito's user pool API (AWS JSON 1.1), called directly: one signed POST per operation.
+ *
+ * Why not `@aws-sdk/client-cognito-identity-provider`: it adds about 135 KB to a bundle for the
+ * one read the office needs (every schema and error of the service comes with it), and took the
+ * actions function over its 400 KB budget. The signing, which is the part that must be exactly
+ * right, is the SDK's own (`@smithy/signature-v4`, already bundled with the DynamoDB client);
+ * credentials come from the environment Lambda sets, as every other call's do.
+ */
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { fromEnv } from '@aws-sdk/credential-provider-env';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { requireEnv } from './env.ts';
+
+/** SHA-256 (or HMAC-SHA-256 with a secret) in the shape the signer asks for. */
+class Sha256 {
+  private readonly hash: Hash | Hmac;
+
+  constructor(secret?: string | Uint8Array) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  }
+
+  update(data: string | Uint8Array): void {
+    this.hash.update(data);
+  }
+
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+/** Cognito refused or failed a call; `type` is its error name, e.g. `ResourceNotFoundException`. */
+export class CognitoError extends Error {
+  constructor(
+    readonly type: string,
+    readonly status: number,
+  ) {
+    super(`Cognito answered ${status} ${type}`);
+    this.name = 'CognitoError';
+  }
+}
+
+/**
+ * Calls one operation of the user pool API and returns its JSON answer.
+ * `endpoint` defaults to the regional endpoint of `AWS_REGION`.
+ * @example await callCognito('ListUsersInGroup', { UserPoolId, GroupName: 'office' })
+ */
+export async function callCognito<Output>(
+  operation: string,
+  input: Record<string, unknown>,
+  endpoint = `https://cognito-idp.${requireEnv('AWS_REGION')}.amazonaws.com/`,
+): Promise<Output> {
+  const url = new URL(endpoint);
+  const signer = new SignatureV4({
+    service: 'cognito-idp',
+    region: requireEnv('AWS_REGION'),
+    credentials: fromEnv(),
+    sha256: Sha256,
+  });
+  const body = JSON.stringify(input);
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port ? { port: Number(url.port) } : {}),
+    path: url.pathname,
+    query: {},
+    headers: {
+      host: url.host,
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body,
+  });
+  const { host: _host, ...headers } = signed.headers;
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) {
+    const type = String(answer.__type ?? response.headers.get('x-amzn-errortype') ?? 'UnknownError');
+    throw new CognitoError(type.split('#').pop() ?? type, response.status);
+  }
+  return answer as Output;
+}
