@@ -107,9 +107,11 @@ export type TableAccess = keyof typeof tableAccess;
  *   `STAFF_DIRECTORY=cognito:<pool id>`; the local provider's accounts on one machine,
  *   `STAFF_DIRECTORY=file:<path>`);
  * - `alert-topic`: publishes urgent alerts (SNS in AWS, env `ALERT_TOPIC=sns:<topic arn>`;
- *   the outbox and a log line locally, `ALERT_TOPIC=log:`).
+ *   the outbox and a log line locally, `ALERT_TOPIC=log:`);
+ * - `identity`: where the console signs staff in, the OpenID issuer and the console's client id
+ *   (env `OIDC_ISSUER`, `OIDC_CLIENT_ID`; public settings, no grant).
  */
-export type Service = 'staff-directory' | 'alert-topic';
+export type Service = 'staff-directory' | 'alert-topic' | 'identity';
 
 /** One API route. */
 export interface Route {
@@ -183,6 +185,7 @@ export const routes = [
     table: 'none',
     receiptSalt: false,
     summary: "Where the console signs staff in: the OpenID issuer and the console's client id",
+    uses: ['identity'],
   },
   {
     method: 'GET',
@@ -224,6 +227,7 @@ export const routes = [
     table: 'office',
     receiptSalt: false,
     summary: 'Acknowledge, assign, note, reply, refer, mark duplicate, close or reopen a report',
+    uses: ['staff-directory'],
   },
   {
     method: 'GET',

@@ -9,17 +9,12 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { Service } from '../../functions/routes.ts';
 import { repoRoot } from '../site-build.ts';
 import type { AlertTopic } from './alert-topic.ts';
 import { cdkBundlingOptions, handlerEntry, sourceMapNodeOptions } from './bundling.ts';
 import type { ReceiptSalt } from './receipt-salt.ts';
-import {
-  type FunctionSpec,
-  type Need,
-  needsReceiptSalt,
-  type TableStatement,
-  tableStatements,
-} from './route-needs.ts';
+import { type FunctionSpec, needsReceiptSalt, type TableStatement, tableStatements } from './route-needs.ts';
 import type { StaffPool } from './staff-pool.ts';
 import type { PortalTable } from './table.ts';
 
@@ -119,6 +114,9 @@ export class PortalFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize,
       timeout: Duration.seconds(spec.timeoutSeconds),
+      // Only scheduled jobs are invoked asynchronously. A failed run is not retried: the next
+      // scheduled run does the same work, and a retry could overlap it.
+      retryAttempts: 0,
       // The function only ever sees the immutable role: every grant goes through our policies.
       role: role.withoutPolicyUpdates(),
       tracing: Tracing.ACTIVE,
@@ -149,7 +147,7 @@ export class PortalFunction extends Construct {
     for (const need of this.spec.uses) this.use(need, resources);
   }
 
-  private use(need: Need, { staffPool, alertTopic, identity }: PortalResources): void {
+  private use(need: Service, { staffPool, alertTopic, identity }: PortalResources): void {
     switch (need) {
       case 'staff-directory':
         this.function.addEnvironment('STAFF_DIRECTORY', staffPool.directorySource);

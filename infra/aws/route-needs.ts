@@ -14,24 +14,12 @@ import {
   tableAccess,
 } from '../../functions/routes.ts';
 
-/**
- * What a function uses besides the table and the salt: the route table's services, and
- * `identity`, the console's sign-in settings (the OpenID issuer and the console's client id).
- */
-export type Need = Service | 'identity';
-
-/** The environment variables each need sets, and nothing else does. */
-export const needEnvironment: Readonly<Record<Need, readonly string[]>> = {
+/** The environment variables each service sets, and nothing else does. */
+export const needEnvironment: Readonly<Record<Service, readonly string[]>> = {
   'staff-directory': ['STAFF_DIRECTORY'],
   'alert-topic': ['ALERT_TOPIC'],
   identity: ['OIDC_ISSUER', 'OIDC_CLIENT_ID'],
 };
-
-/**
- * Routes that tell the console where staff sign in. Public information, but only the route that
- * serves it gets it; `functions/routes.ts` has no word for it yet, so it is keyed here.
- */
-export const identityRoutes: ReadonlySet<string> = new Set(['GET /api/office/config']);
 
 /** Everything the stack needs to know to build and bind one function. */
 export interface FunctionSpec {
@@ -46,7 +34,7 @@ export interface FunctionSpec {
   /** Whether it reads the deployment salt from Secrets Manager. */
   receiptSalt: boolean;
   /** The services it is bound to, each with its env var and its one IAM grant. */
-  uses: readonly Need[];
+  uses: readonly Service[];
   /** How long one invocation may run, in seconds. */
   timeoutSeconds: number;
 }
@@ -56,9 +44,13 @@ const routeTimeoutSeconds = 10;
 
 /**
  * A job walks whole index partitions in batches of 25 deletes; a minute covers many thousands of
- * records, and a run that stops early is finished by the next one.
+ * records, and a run that stops early is finished by the next one. A job that runs every minute
+ * (the alert dispatcher) stops ten seconds before the next run starts, so two runs never overlap
+ * and one alert is not sent twice.
  */
-const jobTimeoutSeconds = 60;
+function jobTimeoutSeconds(schedule: Schedule): number {
+  return Math.min(60, schedule.everyMinutes * 60 - 10);
+}
 
 /** The function behind an API route. */
 export function routeFunctionSpec(route: Route): FunctionSpec {
@@ -68,7 +60,7 @@ export function routeFunctionSpec(route: Route): FunctionSpec {
     purpose: `Runs ${routeKey(route)}`,
     table: route.table,
     receiptSalt: route.receiptSalt,
-    uses: [...(route.uses ?? []), ...(identityRoutes.has(routeKey(route)) ? (['identity'] as const) : [])],
+    uses: [...(route.uses ?? [])],
     timeoutSeconds: routeTimeoutSeconds,
   };
 }
@@ -82,7 +74,7 @@ export function scheduleFunctionSpec(schedule: Schedule): FunctionSpec {
     table: schedule.table,
     receiptSalt: false,
     uses: [...(schedule.uses ?? [])],
-    timeoutSeconds: jobTimeoutSeconds,
+    timeoutSeconds: jobTimeoutSeconds(schedule),
   };
 }
 

@@ -3,7 +3,6 @@ import { routeKey, routes, schedules, tableAccess } from '../../functions/routes
 import {
   environmentNames,
   functionSpecs,
-  identityRoutes,
   needEnvironment,
   preTokenFunctionSpec,
   routeFunctionSpec,
@@ -98,9 +97,8 @@ describe('function specs', () => {
       routes.filter((r) => 'uses' in r && r.uses.includes('staff-directory')).map(routeKey),
     );
     expect(users('ALERT_TOPIC')).toEqual([]);
-    expect(users('OIDC_ISSUER')).toEqual([...identityRoutes]);
-    expect(users('OIDC_CLIENT_ID')).toEqual([...identityRoutes]);
-    for (const key of identityRoutes) expect(routes.map(routeKey)).toContain(key);
+    expect(users('OIDC_ISSUER')).toEqual(['GET /api/office/config']);
+    expect(users('OIDC_CLIENT_ID')).toEqual(['GET /api/office/config']);
   });
 
   it('gives the sign-in trigger nothing: no table, no salt, no service, a few seconds', () => {

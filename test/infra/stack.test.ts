@@ -416,6 +416,19 @@ describe('scheduled jobs', () => {
       synth.template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: expression });
     }
   });
+
+  it('never runs a job twice at once: each stops before its next run, and a failed run is not retried', () => {
+    for (const schedule of schedules) {
+      // Act
+      const [functionId, fn] = functionOf(schedule.name);
+      const invokeConfigs = Object.values(resources('AWS::Lambda::EventInvokeConfig')).filter((config) =>
+        JSON.stringify(config.Properties.FunctionName).includes(`"${functionId}"`),
+      );
+      // Assess
+      expect(fn.Timeout as number, schedule.name).toBeLessThan(schedule.everyMinutes * 60);
+      expect(invokeConfigs.map((config) => config.Properties.MaximumRetryAttempts)).toEqual([0]);
+    }
+  });
 });
 
 describe('HTTP API', () => {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffRoles } from '../../functions/domain/staff.ts';
 import { routeName, routes } from '../../functions/routes.ts';
 import { createApp } from '../../infra/aws/app.ts';
-import { identityRoutes } from '../../infra/aws/route-needs.ts';
 import { refreshTokenMinutes, tokenMinutes } from '../../infra/aws/staff-console.ts';
 import { passwordMinLength, staffDirectoryActions } from '../../infra/aws/staff-pool.ts';
 import { type Synthesized, synthesize, testRegion } from './synthesize.ts';
@@ -273,7 +272,7 @@ describe('staff routes in AWS', () => {
       const variables = (functionNamed(routeName(route))[1].Environment as { Variables: Properties })
         .Variables;
       // Assess
-      if (identityRoutes.has(`${route.method} ${route.path}`)) {
+      if ('uses' in route && (route.uses as readonly string[]).includes('identity')) {
         expect(variables).toMatchObject({ OIDC_ISSUER: issuer(), OIDC_CLIENT_ID: { Ref: clientId } });
       } else {
         expect(Object.keys(variables), routeName(route)).not.toContain('OIDC_ISSUER');
