@@ -94,7 +94,9 @@ describe('function specs', () => {
         .map(routeKey);
     // Assess
     expect(users('STAFF_DIRECTORY')).toEqual(
-      routes.filter((r) => 'uses' in r && r.uses.includes('staff-directory')).map(routeKey),
+      routes
+        .filter((r) => 'uses' in r && (r.uses as readonly string[]).includes('staff-directory'))
+        .map(routeKey),
     );
     expect(users('ALERT_TOPIC')).toEqual([]);
     expect(users('OIDC_ISSUER')).toEqual(['GET /api/office/config']);
