@@ -38,6 +38,20 @@ const office = z.strictObject({
   hours: localized,
 });
 
+/**
+ * The community's children's home (儿童之家): the open space where children play, read and
+ * meet the 儿童主任. Its name, address and hours are text in every language; the phone is
+ * optional, because many homes are staffed part-time and answered through the office.
+ */
+const childrensHome = z.strictObject({
+  name: localized,
+  address: localized,
+  /** Opening hours as people read them, e.g. "Tue–Sun 14:00–18:00". */
+  hours: localized,
+  /** A number that reaches the home itself, when it has one. */
+  phone: z.optional(phoneNumber),
+});
+
 const id = z
   .string()
   .check(z.regex(/^[a-z][a-z0-9-]{1,31}$/, 'must be lower-case letters, digits or dashes'));
@@ -56,6 +70,11 @@ const community = z.strictObject({
   id,
   name: localized,
   office,
+  /**
+   * Optional: not every community has a children's home yet, and a deployment must not invent
+   * one to pass validation. Where it is missing, the help page sends children to the office.
+   */
+  childrensHome: z.optional(childrensHome),
   /** The agencies this community's office refers to, in the order the console lists them. */
   agencies: z.array(agency).check(z.minLength(1)),
 });
