@@ -28,6 +28,7 @@ describe('built site', () => {
       '/about/staying-safe/',
       '/transparency/',
       '/office/',
+      '/search/',
     ].flatMap((path) => deployment.languages.map((lang) => urlIn(lang, path)));
 
     // Act
