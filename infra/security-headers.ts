@@ -4,14 +4,17 @@
  */
 
 /**
- * Content Security Policy: nothing from another origin, no inline script or style, no framing.
- * Scripts, styles, images, workers and API calls come from this origin only.
+ * Content Security Policy: nothing from another origin, no inline script or style, no eval, no
+ * framing. Scripts, styles, images, workers and API calls come from this origin only.
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self'",
+  // Search is Pagefind, which compiles its WebAssembly from /pagefind/ (this origin): Chromium
+  // refuses WebAssembly.instantiate without 'wasm-unsafe-eval', and the search page then says
+  // search is not working (test/e2e/search.test.ts). It allows no eval of JavaScript.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",
@@ -20,22 +23,51 @@ export const contentSecurityPolicy = [
   "base-uri 'none'",
 ].join('; ');
 
-/** Browser features the portal never uses, all denied. */
+/**
+ * Browser features the portal never uses, all denied to it and to anything it could embed:
+ * sensors, camera and microphone, location, screen capture, payment, device access (USB, serial,
+ * HID, MIDI), credentials, clipboard, fullscreen, and the advertising and topics APIs. Reading
+ * aloud uses speech synthesis, which needs no permission. Only names Chromium knows are listed:
+ * it logs an error for any other.
+ */
 export const permissionsPolicy = [
-  'accelerometer=()',
-  'autoplay=()',
-  'camera=()',
-  'display-capture=()',
-  'geolocation=()',
-  'gyroscope=()',
-  'magnetometer=()',
-  'microphone=()',
-  'midi=()',
-  'payment=()',
-  'publickey-credentials-get=()',
-  'usb=()',
-  'browsing-topics=()',
-].join(', ');
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'captured-surface-control',
+  'clipboard-read',
+  'clipboard-write',
+  'compute-pressure',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'gamepad',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'identity-credentials-get',
+  'idle-detection',
+  'interest-cohort',
+  'local-fonts',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'otp-credentials',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-create',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'speaker-selection',
+  'storage-access',
+  'usb',
+  'window-management',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
 
 /** Every security header, by lower-case name. */
 export const securityHeaders: Readonly<Record<string, string>> = {
@@ -50,9 +82,9 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 };
 
 /**
- * The office console's CSP: the site's, plus the identity provider's origins for discovery and
- * the token exchange (`connect-src`) and for its sign-in form (`form-action`). Top-level
- * navigation to the sign-in page is not something CSP restricts.
+ * The office console's CSP: the site's without WebAssembly, plus the identity provider's origins
+ * for discovery and the token exchange (`connect-src`) and for its sign-in form (`form-action`).
+ * Top-level navigation to the sign-in page is not something CSP restricts.
  * @example officeContentSecurityPolicy(['https://cognito-idp.ap-east-1.amazonaws.com', 'https://hutong.auth.ap-east-1.amazoncognito.com'])
  */
 export function officeContentSecurityPolicy(identityOrigins: readonly string[]): string {
@@ -60,6 +92,8 @@ export function officeContentSecurityPolicy(identityOrigins: readonly string[]):
   return contentSecurityPolicy
     .split('; ')
     .map((directive) => {
+      // The console has no search: it gets no WebAssembly either.
+      if (directive.startsWith('script-src ')) return "script-src 'self'";
       if (directive.startsWith('connect-src ')) return `${directive} ${origins}`;
       if (directive.startsWith('form-action ')) return `${directive} ${origins}`;
       return directive;

@@ -10,6 +10,7 @@ import {
   contentSecurityPolicy,
   officeContentSecurityPolicy,
   permissionsPolicy,
+  securityHeaders,
 } from '../../infra/security-headers.ts';
 import { type Synthesized, synthesize, testRegion } from './synthesize.ts';
 
@@ -174,7 +175,54 @@ describe('CloudFront distribution', () => {
     const policyId = (config.DefaultCacheBehavior as Behavior).ResponseHeadersPolicyId;
     expect(apiBehavior().ResponseHeadersPolicyId).toEqual(policyId);
   });
+
+  it('sends exactly the headers of infra/security-headers.ts, as the local runtime does, on every path but the console', () => {
+    // Prepare
+    const config = distributionConfig();
+    const behaviors = [
+      config.DefaultCacheBehavior as Behavior,
+      ...(config.CacheBehaviors as Behavior[]).filter((b) => !consolePatterns.includes(b.PathPattern ?? '')),
+    ];
+    // Act
+    const sent = behaviors.map((b) => [
+      b.PathPattern ?? '*',
+      sentHeaders(headersPolicy(b.ResponseHeadersPolicyId)),
+    ]);
+    // Assess
+    expect(sent.map(([pattern]) => pattern)).toEqual(['*', '/api/transparency', '/api/office/*', '/api/*']);
+    for (const [pattern, headers] of sent) expect(headers, String(pattern)).toEqual(securityHeaders);
+  });
 });
+
+/**
+ * The headers a response headers policy makes CloudFront send, by lower-case name, as
+ * infra/security-headers.ts writes them; only headers that override the origin's count.
+ */
+function sentHeaders(config: Properties): Record<string, string> {
+  type Field = { Override: boolean } & Record<string, unknown>;
+  const security = (config.SecurityHeadersConfig ?? {}) as Record<string, Field>;
+  const sent: Record<string, string> = {};
+  const set = (name: string, field: Field | undefined, value: () => string) => {
+    if (field?.Override) sent[name] = value();
+  };
+  const { ContentSecurityPolicy: csp, StrictTransportSecurity: hsts } = security;
+  set('content-security-policy', csp, () => String(csp?.ContentSecurityPolicy));
+  set('strict-transport-security', hsts, () =>
+    [
+      `max-age=${hsts?.AccessControlMaxAgeSec}`,
+      ...(hsts?.IncludeSubdomains ? ['includeSubDomains'] : []),
+      ...(hsts?.Preload ? ['preload'] : []),
+    ].join('; '),
+  );
+  set('referrer-policy', security.ReferrerPolicy, () => String(security.ReferrerPolicy?.ReferrerPolicy));
+  set('x-content-type-options', security.ContentTypeOptions, () => 'nosniff');
+  set('x-frame-options', security.FrameOptions, () => String(security.FrameOptions?.FrameOption));
+  set('x-xss-protection', security.XSSProtection, () => JSON.stringify(security.XSSProtection));
+  const custom = (config.CustomHeadersConfig as { Items?: (Field & { Header: string; Value: string })[] })
+    ?.Items;
+  for (const item of custom ?? []) set(item.Header.toLowerCase(), item, () => item.Value);
+  return sent;
+}
 
 /** A template value as text, pseudo parameters written `${AWS::AccountId}`. */
 function text(value: unknown): string {
@@ -225,9 +273,10 @@ describe('the office console on CloudFront', () => {
     // Assess
     expect(csp).toBe(officeContentSecurityPolicy([issuer, login]));
     expect(csp.split('; ')).toContain(`connect-src 'self' ${issuer} ${login}`);
+    expect(csp.split('; ')).toContain("script-src 'self'");
     const siteDirectives = contentSecurityPolicy
       .split('; ')
-      .filter((d) => !/^(connect-src|form-action) /.test(d));
+      .filter((d) => !/^(connect-src|form-action|script-src) /.test(d));
     expect(csp.split('; ')).toEqual(expect.arrayContaining(siteDirectives));
     expect(behavior(consolePatterns[1] ?? '').ResponseHeadersPolicyId).toEqual(
       behavior(consolePatterns[0] ?? '').ResponseHeadersPolicyId,
