@@ -85,3 +85,61 @@ export const workshopSchema = z
   );
 
 export type Workshop = z.infer<typeof workshopSchema>;
+
+/** Limits on a scheduled session. */
+export const sessionLimits = {
+  place: 200,
+  capacity: 500,
+  id: 64,
+} as const;
+
+/** A calendar day, `2025-06-14`, that exists. */
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine((day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day, {
+    message: 'not a calendar date',
+  }),
+);
+
+/** A time of day on the 24-hour clock, `09:30`. */
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+
+/** How a participant signs up: by phoning a number, or by coming to a place. */
+export const signUpSchema = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('phone'),
+    /** Digits, spaces, hyphens and a leading +: `0571-8888 1234`. */
+    phone: z.string().check(z.regex(/^\+?[0-9][0-9 -]{2,23}$/)),
+  }),
+  z.object({
+    method: z.literal('place'),
+    /** Where to sign up, and when: "the residents' committee office, weekday mornings". */
+    place: text(sessionLimits.place),
+  }),
+]);
+
+/**
+ * A scheduled run of a workshop, as a trainer enters it in the console. Its date and times are
+ * China Standard Time (UTC+8, no daylight saving), where every community the portal serves is.
+ */
+export const sessionSchema = z
+  .object({
+    /** Stable for the session's life, so a calendar updates the event rather than adding one. */
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/), z.maxLength(sessionLimits.id)),
+    /** The workshop it runs: its `translationKey`. */
+    workshop: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), z.maxLength(60)),
+    date: isoDate,
+    start: clockTime,
+    end: clockTime,
+    /** Where it takes place, as a participant would find it. */
+    place: text(sessionLimits.place),
+    /** How many participants it takes. */
+    capacity: z.int().check(z.minimum(1), z.maximum(sessionLimits.capacity)),
+    /** The language it is run in. */
+    language: z.enum(languages),
+    audience: z.enum(workshopAudiences),
+    signUp: signUpSchema,
+  })
+  .check(z.refine((s) => s.start < s.end, { path: ['end'], message: 'a session must end after it starts' }));
+
+export type Session = z.infer<typeof sessionSchema>;
