@@ -8,6 +8,7 @@
 
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { workshopsLoader } from './lib/workshops/loader.ts';
 
 /** Who a page is written for. */
 export const audiences = ['children', 'residents', 'professionals', 'everyone'] as const;
@@ -59,5 +60,12 @@ const pages = defineCollection({
   }),
 });
 
+/**
+ * Workshop modules and their upcoming sessions: the shipped curriculum and, when the build is
+ * given one, the office's export of published workshops. Validated by the loader with the one
+ * workshop schema (functions/domain/workshop.ts), so there is no second schema here.
+ */
+const workshops = defineCollection({ loader: workshopsLoader() });
+
 /** Every collection of the site. */
-export const collections = { pages };
+export const collections = { pages, workshops };

@@ -1,0 +1,162 @@
+/**
+ * The one content loader for workshops, used by the `workshops` collection, by `npm start`'s
+ * rebuilds and by the AWS build job alike. It reads two sources through the same code path:
+ *
+ * 1. the curriculum that ships: `site/src/content/workshops/<lang>/<translationKey>.yaml`;
+ * 2. when the environment variable `HUTONG_PUBLISHED_WORKSHOPS` names a JSON file, the workshops
+ *    and sessions the office API exports once a reviewer has published them:
+ *    `{ "workshops": [Workshop, …], "sessions": [Session, …] }`.
+ *
+ * Every workshop is validated with `workshopSchema` and every session with `sessionSchema`
+ * (functions/domain/workshop.ts); the first invalid one fails the build, naming its file and
+ * field. Notes and handouts are rendered as Markdown without HTML. Sessions that have ended are
+ * dropped, so past sessions leave the site on the next build. One entry per workshop and
+ * language, `<lang>/<translationKey>`, carrying the upcoming sessions of its translation key.
+ */
+import { join } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import {
+  type Session,
+  sessionSchema,
+  type Workshop,
+  workshopSchema,
+} from '../../../../functions/domain/workshop.ts';
+import { escapeHtml, unsafeParts } from './markdown.ts';
+import { publishedSourceVariable, type RawRecord, readCurriculum, readPublished } from './sources.ts';
+
+/** The Markdown fields of a workshop, rendered. */
+export const markdownFields = ['facilitatorNotes', 'safeguardingNotes', 'handout'] as const;
+
+/** A workshop as the site stores it: the validated fields, its Markdown as HTML, its sessions. */
+export interface WorkshopEntryData extends Workshop {
+  html: Record<(typeof markdownFields)[number], string>;
+  /** Upcoming sessions of this workshop in any language, soonest first. */
+  sessions: Session[];
+  /** Where it came from: the repository's curriculum, or the trainers' console. */
+  source: 'curriculum' | 'published';
+}
+
+/** Options for tests and other callers; the defaults are what the build uses. */
+export interface WorkshopsLoaderOptions {
+  /** The curriculum's folder; by default `src/content/workshops` under the site's root. */
+  curriculumDir?: string;
+  /** The published export; by default `$HUTONG_PUBLISHED_WORKSHOPS`, when set. */
+  publishedFile?: string;
+  /** The build's clock, for dropping sessions that have ended. */
+  now?: () => Date;
+}
+
+/** Validates one record or throws an error naming its file, its place in the file and the field. */
+function validate<T>(
+  schema: {
+    safeParse(data: unknown):
+      | { success: true; data: T }
+      | {
+          success: false;
+          error: { issues: readonly { path: PropertyKey[]; message: string; code?: string }[] };
+        };
+  },
+  record: RawRecord,
+): T {
+  const result = schema.safeParse(record.data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = [record.at, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
+    return `  ${field}: ${issue.message}${issue.code ? ` (${issue.code})` : ''}`;
+  });
+  throw new Error(`${record.file}: invalid workshop data\n${problems.join('\n')}`);
+}
+
+/** When a session starts, as an instant: its date and start time in China Standard Time. */
+export function sessionStart(session: Session): Date {
+  return new Date(`${session.date}T${session.start}:00+08:00`);
+}
+
+/** When a session ends, as an instant: its date and end time in China Standard Time. */
+export function sessionEnd(session: Session): Date {
+  return new Date(`${session.date}T${session.end}:00+08:00`);
+}
+
+async function renderFields(
+  workshop: Workshop,
+  record: RawRecord,
+  renderMarkdown: LoaderContext['renderMarkdown'],
+): Promise<WorkshopEntryData['html']> {
+  const html = {} as WorkshopEntryData['html'];
+  for (const field of markdownFields) {
+    const rendered = (await renderMarkdown(escapeHtml(workshop[field]))).html;
+    const unsafe = unsafeParts(rendered);
+    if (unsafe.length > 0) {
+      const at = [record.at, field].filter(Boolean).join('.');
+      throw new Error(`${record.file}: ${at} renders ${unsafe.join(', ')}, which Markdown here may not`);
+    }
+    html[field] = rendered;
+  }
+  return html;
+}
+
+/**
+ * The workshops collection's loader.
+ * @example defineCollection({ loader: workshopsLoader() })
+ */
+export function workshopsLoader(options: WorkshopsLoaderOptions = {}): Loader {
+  return {
+    name: 'hutong-workshops',
+    load: async ({ store, config, logger, renderMarkdown, generateDigest }) => {
+      const siteRoot = config.root.pathname;
+      const repoRoot = join(siteRoot, '..');
+      const curriculumDir = options.curriculumDir ?? join(siteRoot, 'src/content/workshops');
+      const publishedFile = options.publishedFile ?? process.env[publishedSourceVariable];
+      const now = (options.now ?? (() => new Date()))();
+
+      const published = publishedFile ? readPublished(publishedFile) : { workshops: [], sessions: [] };
+      const sources = [
+        ...readCurriculum(curriculumDir, repoRoot).map((record) => ({
+          record,
+          source: 'curriculum' as const,
+        })),
+        ...published.workshops.map((record) => ({ record, source: 'published' as const })),
+      ];
+      const workshops = new Map<
+        string,
+        { workshop: Workshop; record: RawRecord; source: 'curriculum' | 'published' }
+      >();
+      for (const { record, source } of sources) {
+        const workshop = validate<Workshop>(workshopSchema, record);
+        const id = `${workshop.language}/${workshop.translationKey}`;
+        const earlier = workshops.get(id);
+        if (earlier)
+          throw new Error(
+            `${record.file}: ${record.at || 'this file'} repeats ${id}, already in ${earlier.record.file}`,
+          );
+        workshops.set(id, { workshop, record, source });
+      }
+
+      const keys = new Set([...workshops.values()].map(({ workshop }) => workshop.translationKey));
+      const sessions = new Map<string, Session[]>();
+      const sessionIds = new Set<string>();
+      for (const record of published.sessions) {
+        const session = validate<Session>(sessionSchema, record);
+        if (!keys.has(session.workshop))
+          throw new Error(`${record.file}: ${record.at}.workshop: no workshop ${session.workshop}`);
+        if (sessionIds.has(session.id))
+          throw new Error(`${record.file}: ${record.at}.id: ${session.id} is repeated`);
+        sessionIds.add(session.id);
+        if (sessionEnd(session) <= now) continue;
+        sessions.set(session.workshop, [...(sessions.get(session.workshop) ?? []), session]);
+      }
+      for (const list of sessions.values())
+        list.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+
+      store.clear();
+      for (const [id, { workshop, record, source }] of workshops) {
+        const html = await renderFields(workshop, record, renderMarkdown);
+        const data = { ...workshop, html, sessions: sessions.get(workshop.translationKey) ?? [], source };
+        store.set({ id, data, digest: generateDigest(data) });
+      }
+      logger.info(
+        `${workshops.size} workshops, ${sessionIds.size} sessions (${[...sessions.values()].flat().length} upcoming)${publishedFile ? ` with ${publishedFile}` : ''}`,
+      );
+    },
+  };
+}
