@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchIndexDir } from '../../infra/site-build.ts';
 import { launchBrowser, skipBrowser } from '../e2e/browser.ts';
-import { all, attr, builtPages, one, text, urlIn } from './built-pages.ts';
+import { all, attr, builtPages, elements, one, text, urlIn } from './built-pages.ts';
 import { builtSiteOrigin as origin, serveBuiltSite } from './serve-built-site.ts';
 
 /** Pagefind's manifest: the languages it wrote an index for, and how many pages each holds. */
@@ -26,9 +26,9 @@ interface Found {
 
 const manifestPath = join(searchIndexDir, 'pagefind-entry.json');
 const pages = builtPages();
-/** The pages that mark their words for the index: the content pages, in each language. */
-const marked = pages.filter(
-  (page) => all(page.document, 'div', (el) => attr(el, 'data-pagefind-body') !== undefined).length > 0,
+/** The pages that mark their words for the index (content pages do), in each language. */
+const marked = pages.filter((page) =>
+  elements(page.document).some((el) => attr(el, 'data-pagefind-body') !== undefined),
 );
 
 /**
@@ -67,7 +67,7 @@ describe('the search index', () => {
   it.each([
     ['zh-CN', 'zh-cn'],
     ['en', 'en'],
-  ])('holds every content page in %s, and nothing else', (lang, key) => {
+  ])('holds every page marked for search in %s, and nothing else', (lang, key) => {
     // Prepare
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
     const expected = marked.filter((page) => page.lang === lang).length;
@@ -80,11 +80,17 @@ describe('the search index', () => {
     expect(indexed).toBe(expected);
   });
 
-  it('indexes no page that is not content: the home, report and search pages are left out', () => {
+  it('marks every content page for search, and leaves out the home, report and search pages', () => {
+    // Prepare
+    const content = pages.filter(
+      (page) => all(page.document, 'article', (el) => attr(el, 'data-audience') !== undefined).length > 0,
+    );
+
     // Act
     const urls = marked.map((page) => page.url);
 
     // Assess
+    expect(content.filter((page) => !urls.includes(page.url)).map((page) => page.url)).toEqual([]);
     for (const lang of ['zh-CN', 'en'] as const) {
       for (const path of ['/', '/report/', '/follow-up/', '/search/']) {
         expect(urls).not.toContain(urlIn(lang, path));

@@ -86,9 +86,11 @@ async function search(query: string): Promise<void> {
     const found = await (await loadPagefind()).search(term);
     if (mine !== latest) return;
     results = found?.results ?? [];
+    // The count is announced once the first results are on the page, so both arrive together.
+    await showMore(mine, false);
+    if (mine !== latest) return;
     if (results.length === 0) say('none', { query: term });
     else say(results.length === 1 ? 'one' : 'results', { count: results.length });
-    await showMore(mine, false);
   } catch {
     if (mine === latest) say('failed');
   }
