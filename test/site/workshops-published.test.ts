@@ -1,0 +1,238 @@
+/**
+ * Workshops the office publishes reach the site through the same loader: the site is built into
+ * a temporary folder with HUTONG_PUBLISHED_WORKSHOPS naming an export that holds a published
+ * English-only workshop, a session next month and one last month. The upcoming session shows on
+ * the lists and in /workshops/calendar.ics; the past one nowhere. Invalid data fails the build
+ * naming the file and the field. The calendar is parsed back by the RFC 5545 rules.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'parse5';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, siteDist } from '../../infra/site-build.ts';
+import { all, attr, one, text } from './built-pages.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'hutong-workshops-'));
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const upcoming = { id: 'upcoming-1', date: day(30) };
+const past = { id: 'past-1', date: day(-30) };
+
+const published = {
+  workshops: [
+    {
+      title: 'Safer stairwells: a walk-round for volunteers',
+      summary: 'Volunteers walk the estate, noting where children play unseen; commas, semicolons; a \\ too.',
+      language: 'en',
+      translationKey: 'safer-stairwells-walk-round',
+      audience: 'committee_and_volunteers',
+      groupSize: { min: 4, max: 12 },
+      durationMinutes: 60,
+      objectives: ['Volunteers know where children play unseen.'],
+      agenda: [
+        { minutes: 45, activity: 'The walk.' },
+        { minutes: 15, activity: 'Back together.' },
+      ],
+      materials: ['A map of the estate.'],
+      facilitatorNotes: 'Walk it first. <script>alert(1)</script><b>bold</b>',
+      safeguardingNotes: 'If a child discloses abuse, listen, and call 110 if they are in danger now.',
+      handout: '- 110\n- 12345\n- 12355\n- /en/report/',
+    },
+  ],
+  sessions: [
+    {
+      ...upcoming,
+      workshop: 'parents-body-safety-talk',
+      start: '09:30',
+      end: '11:00',
+      place: 'Community centre, room 2; Lane 5, a very long address that has to be folded over lines',
+      capacity: 20,
+      language: 'zh-CN',
+      audience: 'parents',
+      signUp: { method: 'phone', phone: '0571-8888 1234' },
+    },
+    {
+      ...past,
+      workshop: 'parents-body-safety-talk',
+      start: '09:30',
+      end: '11:00',
+      place: 'The old hall',
+      capacity: 20,
+      language: 'zh-CN',
+      audience: 'parents',
+      signUp: { method: 'place', place: 'The residents’ committee office' },
+    },
+  ],
+};
+
+/** The build's environment as a shell's, not vitest's (which adds NODE_ENV=test and Vite's MODE, BASE_URL, SSR). */
+const buildEnv = Object.fromEntries(
+  ['PATH', 'HOME', 'TMPDIR', 'LANG'].flatMap((key) => (process.env[key] ? [[key, process.env[key]]] : [])),
+);
+
+/** `astro build` of the site into `outDir` with `file` as the published export; its output and exit code. */
+function build(file: string, outDir: string): Promise<{ code: number | null; output: string }> {
+  // A cache of its own, so this build never shares a data store with one building site/dist.
+  const script = `import { build } from 'astro'; await build({ root: ${JSON.stringify(join(repoRoot, 'site'))}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(`${outDir}-cache`)}, logLevel: 'error' });`;
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      env: { ...buildEnv, ASTRO_TELEMETRY_DISABLED: '1', HUTONG_PUBLISHED_WORKSHOPS: file },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+/** An iCalendar stream's content lines, each checked for CRLF and 75 octets, then unfolded. */
+function contentLines(ics: string): { name: string; params: Record<string, string>; value: string }[] {
+  if (!ics.endsWith('\r\n')) throw new Error('the stream does not end in CRLF');
+  const physical = ics.slice(0, -2).split('\r\n');
+  for (const line of physical) {
+    if (/[\r\n]/.test(line)) throw new Error(`a bare CR or LF in ${JSON.stringify(line)}`);
+    if (Buffer.byteLength(line) > 75) throw new Error(`longer than 75 octets: ${line}`);
+  }
+  const unfolded = physical
+    .join('\r\n')
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n');
+  return unfolded.map((line) => {
+    const match = /^([A-Z0-9-]+)((?:;[A-Z0-9-]+=[^;:]*)*):(.*)$/.exec(line);
+    if (!match) throw new Error(`not a content line: ${line}`);
+    const params = Object.fromEntries(
+      (match[2] ?? '')
+        .split(';')
+        .slice(1)
+        .map((p) => p.split('=') as [string, string]),
+    );
+    return { name: match[1] ?? '', params, value: match[3] ?? '' };
+  });
+}
+
+/** A TEXT value unescaped; an unescaped `,` or `;` or a stray backslash is an error. */
+function unescapeText(value: string): string {
+  if (/(^|[^\\])(\\\\)*[,;]/.test(value)) throw new Error(`unescaped , or ; in ${value}`);
+  return value.replace(/\\(.)/g, (_, c: string) => {
+    if (c === 'n' || c === 'N') return '\n';
+    if (c === '\\' || c === ',' || c === ';') return c;
+    throw new Error(`\\${c} is not an escape`);
+  });
+}
+
+/** The calendar's components, each with its properties; components must nest and close. */
+function parseCalendar(ics: string): { calendar: Map<string, string>; events: Map<string, string>[] } {
+  const stack: string[] = [];
+  const calendar = new Map<string, string>();
+  const events: Map<string, string>[] = [];
+  for (const { name, params, value } of contentLines(ics)) {
+    if (name === 'BEGIN') {
+      stack.push(value);
+      if (value === 'VEVENT') events.push(new Map());
+    } else if (name === 'END') {
+      if (stack.pop() !== value) throw new Error(`END:${value} closes nothing`);
+    } else {
+      const text = ['SUMMARY', 'DESCRIPTION', 'LOCATION', 'X-WR-CALNAME'].includes(name)
+        ? unescapeText(value)
+        : value;
+      const lang = params.LANGUAGE ? `;${params.LANGUAGE}` : '';
+      (stack.at(-1) === 'VEVENT' ? events.at(-1) : calendar)?.set(`${name}${lang}`, text);
+    }
+  }
+  if (stack.length > 0) throw new Error(`unclosed ${stack.join(', ')}`);
+  return { calendar, events };
+}
+
+const outDir = join(work, 'dist');
+const read = (url: string) => readFileSync(join(outDir, url, url.endsWith('/') ? 'index.html' : ''), 'utf8');
+const doc = (url: string) => parse(read(url));
+
+describe('published workshops', () => {
+  beforeAll(async () => {
+    const file = join(work, 'published.json');
+    writeFileSync(file, JSON.stringify(published));
+    const { code, output } = await build(file, outDir);
+    if (code !== 0) throw new Error(`the build failed:\n${output}`);
+  }, 180_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('list the upcoming session on /workshops/ in every language and on its audience’s page, not the past one', () => {
+    for (const url of [
+      '/workshops/',
+      '/en/workshops/',
+      '/en/workshops/for/parents/',
+      '/workshops/parents-body-safety-talk/',
+    ]) {
+      // Act
+      const sessions = all(doc(url), 'li', (li) => attr(li, 'data-session') !== undefined).map((li) =>
+        attr(li, 'data-session'),
+      );
+      // Assess
+      expect(sessions, url).toEqual([upcoming.id]);
+    }
+    expect(read('/en/workshops/for/teens-13-17/')).not.toContain('data-session=');
+  });
+
+  it('serve the upcoming session in the calendar, in China Standard Time as UTC, and not the past one', () => {
+    // Act
+    const { calendar, events } = parseCalendar(read('/workshops/calendar.ics'));
+    // Assess
+    expect(calendar.get('VERSION')).toBe('2.0');
+    expect(calendar.get('PRODID')).toBeTruthy();
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event?.get('UID')).toContain(upcoming.id);
+    expect(event?.get('DTSTAMP')).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(event?.get('DTSTART')).toBe(`${upcoming.date.replaceAll('-', '')}T013000Z`);
+    expect(event?.get('DTEND')).toBe(`${upcoming.date.replaceAll('-', '')}T030000Z`);
+    expect(event?.get('LOCATION;zh-CN')).toBe(published.sessions[0]?.place);
+    expect(event?.get('DESCRIPTION;zh-CN')).toContain('0571-8888 1234');
+  });
+
+  it('build the published workshop’s page, its language switch going to the other language’s list', () => {
+    // Act
+    const page = doc('/en/workshops/safer-stairwells-walk-round/');
+    const switchLink = one(page, 'a', (a) => attr(a, 'class') === 'language-switch__link');
+    // Assess
+    expect(text(one(page, 'h1'))).toBe(published.workshops[0]?.title);
+    expect(attr(switchLink, 'href')).toBe('/workshops/');
+    expect(read('/en/workshops/safer-stairwells-walk-round/handout/')).toContain('12355');
+  });
+
+  it('render a trainer’s HTML in the notes as text, never as markup', () => {
+    // Act
+    const page = doc('/en/workshops/safer-stairwells-walk-round/');
+    const notes = one(page, 'div', (d) => attr(d, 'data-facilitator-notes') !== undefined);
+    // Assess
+    expect(all(notes, 'script')).toEqual([]);
+    expect(all(notes, 'b')).toEqual([]);
+    expect(text(notes)).toContain('<script>alert(1)</script><b>bold</b>');
+  });
+
+  it('fail the build, naming the file and the field, when a session is invalid', async () => {
+    // Prepare
+    const file = join(work, 'invalid.json');
+    const broken = { ...published, sessions: [{ ...published.sessions[0], capacity: 0 }] };
+    writeFileSync(file, JSON.stringify(broken));
+    // Act
+    const { code, output } = await build(file, join(work, 'invalid-dist'));
+    // Assess
+    expect(code).not.toBe(0);
+    expect(output).toContain(file);
+    expect(output).toContain('sessions[0].capacity');
+  }, 120_000);
+});
+
+describe('the calendar without published sessions', () => {
+  it('is a valid, empty VCALENDAR', () => {
+    // Act
+    const { calendar, events } = parseCalendar(
+      readFileSync(join(siteDist, 'workshops', 'calendar.ics'), 'utf8'),
+    );
+    // Assess
+    expect(calendar.get('VERSION')).toBe('2.0');
+    expect(events).toEqual([]);
+  });
+});
