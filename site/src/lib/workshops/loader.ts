@@ -46,23 +46,26 @@ export interface WorkshopsLoaderOptions {
   now?: () => Date;
 }
 
+/** A validation issue as zod reports it. */
+type Issue = { path: PropertyKey[]; message: string; input?: unknown } & Record<string, unknown>;
+
 /** Validates one record or throws an error naming its file, its place in the file and the field. */
 function validate<T>(
   schema: {
-    safeParse(data: unknown):
+    safeParse(
+      data: unknown,
+    ):
       | { success: true; data: T }
-      | {
-          success: false;
-          error: { issues: readonly { path: PropertyKey[]; message: string; code?: string }[] };
-        };
+      | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
   },
   record: RawRecord,
 ): T {
   const result = schema.safeParse(record.data);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const field = [record.at, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
-    return `  ${field}: ${issue.message}${issue.code ? ` (${issue.code})` : ''}`;
+  const problems = result.error.issues.map(({ path, message, input: _, ...detail }: Issue) => {
+    const field = [record.at, ...path.map(String)].filter(Boolean).join('.') || '(root)';
+    // zod/mini says only "Invalid input"; the code and limits say what to fix.
+    return `  ${field}: ${message} ${JSON.stringify(detail)}`;
   });
   throw new Error(`${record.file}: invalid workshop data\n${problems.join('\n')}`);
 }
