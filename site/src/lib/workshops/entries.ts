@@ -3,7 +3,7 @@
  * filtered by, the upcoming sessions with the page each links to, and the static paths of the
  * workshop routes. Build time only.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry, render } from 'astro:content';
 import type { Language } from '../../../../functions/domain/languages.ts';
 import {
   type Session,
@@ -11,7 +11,7 @@ import {
   workshopAudiences,
 } from '../../../../functions/domain/workshop.ts';
 import { languageSegment, localePath, siteLanguages } from '../locale.ts';
-import type { WorkshopEntryData } from './loader.ts';
+import { type MarkdownField, markdownParts, type WorkshopEntryData } from './loader.ts';
 
 /** A workshop entry, typed by its loader (the collection declares no second schema). */
 export interface WorkshopEntry {
@@ -24,9 +24,20 @@ export function audienceSlug(audience: WorkshopAudience): string {
   return audience.replaceAll('_', '-');
 }
 
-/** Every workshop in every language. */
+/** Every workshop in every language (not the entries holding their rendered Markdown). */
 export async function allWorkshops(): Promise<WorkshopEntry[]> {
-  return (await getCollection('workshops')) as WorkshopEntry[];
+  return (await getCollection('workshops', (entry) => entry.data.kind === 'workshop')) as WorkshopEntry[];
+}
+
+/**
+ * A workshop's Markdown field as a component, rendered by the loader without HTML.
+ * @example const Handout = await markdownPart(entry, 'handout');
+ */
+export async function markdownPart(entry: WorkshopEntry, field: MarkdownField) {
+  const id = `${entry.id}/${markdownParts[field].part}`;
+  const part = await getEntry('workshops', id);
+  if (!part) throw new Error(`the workshops collection has no ${id}`);
+  return (await render(part)).Content;
 }
 
 /**

@@ -11,7 +11,8 @@
  * (functions/domain/workshop.ts); the first invalid one fails the build, naming its file and
  * field. Notes and handouts are rendered as Markdown without HTML. Sessions that have ended are
  * dropped, so past sessions leave the site on the next build. One entry per workshop and
- * language, `<lang>/<translationKey>`, carrying the upcoming sessions of its translation key.
+ * language, `<lang>/<translationKey>`, carrying the upcoming sessions of its translation key,
+ * and one per rendered Markdown field, `<lang>/<translationKey>/<part>` (see `markdownParts`).
  */
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -21,15 +22,34 @@ import {
   type Workshop,
   workshopSchema,
 } from '../../../../functions/domain/workshop.ts';
-import { escapeHtml, unsafeParts } from './markdown.ts';
+import { demoteHeadings, escapeHtml, unsafeParts } from './markdown.ts';
 import { publishedSourceVariable, type RawRecord, readCurriculum, readPublished } from './sources.ts';
 
-/** The Markdown fields of a workshop, rendered. */
-export const markdownFields = ['facilitatorNotes', 'safeguardingNotes', 'handout'] as const;
+/**
+ * The Markdown fields of a workshop, each stored as an entry of its own, `<lang>/<key>/<part>`,
+ * so a page renders it with Astro's `render()` (the site never sets HTML from a string).
+ * The notes sit under the workshop page's own `<h2>`, so their headings move down a level.
+ */
+export const markdownParts = {
+  facilitatorNotes: { part: 'facilitator-notes', demote: 1 },
+  safeguardingNotes: { part: 'safeguarding-notes', demote: 1 },
+  handout: { part: 'handout', demote: 0 },
+} as const;
 
-/** A workshop as the site stores it: the validated fields, its Markdown as HTML, its sessions. */
+/** A Markdown field of a workshop. */
+export type MarkdownField = keyof typeof markdownParts;
+
+/** The entry holding one rendered Markdown field of a workshop. */
+export interface WorkshopPartData {
+  kind: 'part';
+  /** The workshop's entry id, `<lang>/<translationKey>`. */
+  workshop: string;
+  field: MarkdownField;
+}
+
+/** A workshop as the site stores it: the validated fields and its upcoming sessions. */
 export interface WorkshopEntryData extends Workshop {
-  html: Record<(typeof markdownFields)[number], string>;
+  kind: 'workshop';
   /** Upcoming sessions of this workshop in any language, soonest first. */
   sessions: Session[];
   /** Where it came from: the repository's curriculum, or the trainers' console. */
@@ -80,22 +100,20 @@ export function sessionEnd(session: Session): Date {
   return new Date(`${session.date}T${session.end}:00+08:00`);
 }
 
-async function renderFields(
+/** One Markdown field as checked HTML, or an error naming the file and field. */
+async function renderField(
   workshop: Workshop,
+  field: MarkdownField,
   record: RawRecord,
   renderMarkdown: LoaderContext['renderMarkdown'],
-): Promise<WorkshopEntryData['html']> {
-  const html = {} as WorkshopEntryData['html'];
-  for (const field of markdownFields) {
-    const rendered = (await renderMarkdown(escapeHtml(workshop[field]))).html;
-    const unsafe = unsafeParts(rendered);
-    if (unsafe.length > 0) {
-      const at = [record.at, field].filter(Boolean).join('.');
-      throw new Error(`${record.file}: ${at} renders ${unsafe.join(', ')}, which Markdown here may not`);
-    }
-    html[field] = rendered;
+): Promise<string> {
+  const rendered = (await renderMarkdown(escapeHtml(workshop[field]))).html;
+  const unsafe = unsafeParts(rendered);
+  if (unsafe.length > 0) {
+    const at = [record.at, field].filter(Boolean).join('.');
+    throw new Error(`${record.file}: ${at} renders ${unsafe.join(', ')}, which Markdown here may not`);
   }
-  return html;
+  return demoteHeadings(rendered, markdownParts[field].demote);
 }
 
 /**
@@ -153,9 +171,23 @@ export function workshopsLoader(options: WorkshopsLoaderOptions = {}): Loader {
 
       store.clear();
       for (const [id, { workshop, record, source }] of workshops) {
-        const html = await renderFields(workshop, record, renderMarkdown);
-        const data = { ...workshop, html, sessions: sessions.get(workshop.translationKey) ?? [], source };
-        store.set({ id, data, digest: generateDigest(data) });
+        const data: WorkshopEntryData = {
+          kind: 'workshop',
+          ...workshop,
+          sessions: sessions.get(workshop.translationKey) ?? [],
+          source,
+        };
+        store.set({ id, data: { ...data }, digest: generateDigest({ ...data }) });
+        for (const field of Object.keys(markdownParts) as MarkdownField[]) {
+          const html = await renderField(workshop, field, record, renderMarkdown);
+          const part: WorkshopPartData = { kind: 'part', workshop: id, field };
+          store.set({
+            id: `${id}/${markdownParts[field].part}`,
+            data: { ...part },
+            rendered: { html },
+            digest: generateDigest({ ...part, html }),
+          });
+        }
       }
       logger.info(
         `${workshops.size} workshops, ${sessionIds.size} sessions (${[...sessions.values()].flat().length} upcoming)${publishedFile ? ` with ${publishedFile}` : ''}`,
