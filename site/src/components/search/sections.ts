@@ -20,6 +20,7 @@ export const siteSections: readonly SiteSection[] = [
   { path: '/learn/', label: 'nav.learn', text: 'nav.learn.text' },
   { path: '/professionals/', label: 'nav.professionals', text: 'nav.professionals.text' },
   { path: '/rights/', label: 'nav.rights', text: 'nav.rights.text' },
+  { path: '/workshops/', label: 'nav.workshops', text: 'nav.workshops.text' },
   { path: '/help/', label: 'nav.help', text: 'nav.help.text' },
   { path: '/about/', label: 'nav.about', text: 'nav.about.text' },
 ];
