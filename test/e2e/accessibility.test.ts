@@ -1,17 +1,15 @@
 /**
- * axe over every built page in both languages, and over every state a person can bring the
- * report and follow-up pages to (problems, "call 110", a child's wording, the receipt, a failed
- * send, an open report with its thread), with and without the page script, and over the pages
- * the function renders for the plain form, with the WCAG 2.2 A and AA rules.
+ * axe with the WCAG 2.2 A and AA rules over every state a person can bring the report and
+ * follow-up pages to (problems, "call 110", a child's wording, the receipt, a failed send, an open
+ * report with its thread), with and without the page script, and over the pages the function
+ * renders for the plain form. Every built page as it loads is checked in every-built-page.test.ts.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../functions/domain/languages.ts';
 import { t } from '../../site/src/i18n/t.ts';
-import { builtPages } from '../site/built-pages.ts';
 import { injectAxe, violations } from './axe.ts';
-import { phoneContext, skipBrowser } from './browser.ts';
-import { everyPage, pagePerTest } from './every-page.ts';
+import { skipBrowser } from './browser.ts';
 import { submitPlainly } from './in-page.ts';
 import { seedOfficeReply, storedReport } from './portal.ts';
 import { fillReport, pageIn, residentAnswers, sendReportFromPage } from './report-form.ts';
@@ -25,212 +23,173 @@ async function postPlainForm(page: Page): Promise<void> {
   ]);
 }
 
-describe.skipIf(skipBrowser)('accessibility (axe, WCAG 2.2 AA)', () => {
-  const suite = browserSuite({ ownContexts: true });
+describe.skipIf(skipBrowser)('accessibility of the report and follow-up states (axe, WCAG 2.2 AA)', () => {
+  const suite = browserSuite({ prepareContext: injectAxe });
 
-  describe('every built page', () => {
-    const urls = builtPages().map((p) => p.url);
+  describe.each(languages)('in %s', (lang) => {
+    const report = pageIn(lang, '/report/');
+    const followUp = pageIn(lang, '/follow-up/');
 
-    // Three tabs, each in a phone context with axe in it, check pages at once; each test below
-    // waits for its own page only, and fails naming the page, the rule and the element.
-    const resultFor = everyPage({
-      urls,
-      openTab: async () => {
-        const context = await phoneContext(suite.browser);
-        await injectAxe(context);
-        return context.newPage();
-      },
-      check: async (tab, url) => {
-        await tab.goto(`${suite.portal.url}${url}`);
-        return violations(tab);
-      },
-    });
+    it('finds no violation on the report page with problems and "call 110" shown', async () => {
+      const { page, portal } = suite;
 
-    it.each(urls)('finds no violation on %s', async (url) => {
+      // Prepare
+      await page.goto(`${portal.url}${report}`);
+      await page.locator('#input-immediateDanger-true').check();
+
       // Act
-      const found = await resultFor(url);
+      await page.locator('[data-send]').click();
+      await page.locator('#error-summary').waitFor();
 
       // Assess
-      expect(found).toEqual([]);
+      expect(await violations(page)).toEqual([]);
     });
-  });
 
-  describe('the report and follow-up pages in each state', () => {
-    const current = pagePerTest(suite, injectAxe);
+    it("finds no violation on the report page in a child's wording, with and without the script", async () => {
+      const { page, portal } = suite;
 
-    describe.each(languages)('in %s', (lang) => {
-      const report = pageIn(lang, '/report/');
-      const followUp = pageIn(lang, '/follow-up/');
+      // Prepare
+      await page.goto(`${portal.url}${report}`);
 
-      it('finds no violation on the report page with problems and "call 110" shown', async () => {
-        const { page } = current;
-        const { portal } = suite;
+      // Act
+      await page.locator('#input-reporterRole-child_self').check();
 
-        // Prepare
-        await page.goto(`${portal.url}${report}`);
-        await page.locator('#input-immediateDanger-true').check();
+      // Assess
+      expect(await violations(page)).toEqual([]);
 
-        // Act
-        await page.locator('[data-send]').click();
-        await page.locator('#error-summary').waitFor();
+      // Act: the same, as a browser without the page script sees it
+      await page.route('**/_astro/*.js', (route) => route.abort());
+      await page.reload();
+      await page.locator('#input-reporterRole-child_friend').check();
 
-        // Assess
-        expect(await violations(page)).toEqual([]);
+      // Assess
+      expect(await violations(page)).toEqual([]);
+    });
+
+    it('finds no violation on the report page with the receipt shown', async () => {
+      const { page, portal } = suite;
+
+      // Act
+      await sendReportFromPage(page, portal.url, lang, {
+        ...residentAnswers(lang),
+        role: 'child_friend',
+        age: 'unknown',
       });
 
-      it("finds no violation on the report page in a child's wording, with and without the script", async () => {
-        const { page } = current;
-        const { portal } = suite;
+      // Assess
+      expect(await violations(page)).toEqual([]);
+    });
 
-        // Prepare
-        await page.goto(`${portal.url}${report}`);
+    it('finds no violation on the report page when sending failed', async () => {
+      const { page, portal } = suite;
 
-        // Act
-        await page.locator('#input-reporterRole-child_self').check();
-
-        // Assess
-        expect(await violations(page)).toEqual([]);
-
-        // Act: the same, as a browser without the page script sees it
-        await page.route('**/_astro/*.js', (route) => route.abort());
-        await page.reload();
-        await page.locator('#input-reporterRole-child_friend').check();
-
-        // Assess
-        expect(await violations(page)).toEqual([]);
-      });
-
-      it('finds no violation on the report page with the receipt shown', async () => {
-        const { page } = current;
-        const { portal } = suite;
-
-        // Act
-        await sendReportFromPage(page, portal.url, lang, {
-          ...residentAnswers(lang),
-          role: 'child_friend',
-          age: 'unknown',
-        });
-
-        // Assess
-        expect(await violations(page)).toEqual([]);
-      });
-
-      it('finds no violation on the report page when sending failed', async () => {
-        const { page } = current;
-        const { portal } = suite;
-
-        // Prepare
-        await page.goto(`${portal.url}${report}`);
-        await fillReport(page, lang, residentAnswers(lang));
-        await page.route('**/api/reports', (route) =>
-          route.fulfill({
-            status: 429,
-            contentType: 'application/json',
-            headers: { 'retry-after': '600' },
-            body: JSON.stringify({
-              error: 'too_many_reports',
-              message: 'Too many reports right now. Call 110.',
-            }),
+      // Prepare
+      await page.goto(`${portal.url}${report}`);
+      await fillReport(page, lang, residentAnswers(lang));
+      await page.route('**/api/reports', (route) =>
+        route.fulfill({
+          status: 429,
+          contentType: 'application/json',
+          headers: { 'retry-after': '600' },
+          body: JSON.stringify({
+            error: 'too_many_reports',
+            message: 'Too many reports right now. Call 110.',
           }),
-        );
+        }),
+      );
 
-        // Act
-        await page.locator('[data-send]').click();
-        await page.locator('#send-failed').waitFor();
+      // Act
+      await page.locator('[data-send]').click();
+      await page.locator('#send-failed').waitFor();
 
-        // Assess
-        expect(await violations(page)).toEqual([]);
-      });
+      // Assess
+      expect(await violations(page)).toEqual([]);
+    });
 
-      it('finds no violation on the pages the function answers the plain form with', async () => {
-        const { page } = current;
-        const { portal } = suite;
+    it('finds no violation on the pages the function answers the plain form with', async () => {
+      const { page, portal } = suite;
 
-        // Prepare: a form with no kind of concern, which only the server checks
-        await page.goto(`${portal.url}${report}`);
-        await fillReport(page, lang, { ...residentAnswers(lang), categories: [], role: 'child_self' });
+      // Prepare: a form with no kind of concern, which only the server checks
+      await page.goto(`${portal.url}${report}`);
+      await fillReport(page, lang, { ...residentAnswers(lang), categories: [], role: 'child_self' });
 
-        // Act
-        await postPlainForm(page);
+      // Act
+      await postPlainForm(page);
 
-        // Assess: the form again, with its problem
-        expect(await page.locator('#error-categories').isVisible()).toBe(true);
-        expect(await violations(page)).toEqual([]);
+      // Assess: the form again, with its problem
+      expect(await page.locator('#error-categories').isVisible()).toBe(true);
+      expect(await violations(page)).toEqual([]);
 
-        // Act
-        await page.locator('#input-categories-other').check();
-        await postPlainForm(page);
+      // Act
+      await page.locator('#input-categories-other').check();
+      await postPlainForm(page);
 
-        // Assess: the receipt
-        await page.locator('#receipt').waitFor();
-        expect(await violations(page)).toEqual([]);
-      });
+      // Assess: the receipt
+      await page.locator('#receipt').waitFor();
+      expect(await violations(page)).toEqual([]);
+    });
 
-      it('finds no violation on the follow-up page with a receipt that matches nothing', async () => {
-        const { page } = current;
-        const { portal } = suite;
+    it('finds no violation on the follow-up page with a receipt that matches nothing', async () => {
+      const { page, portal } = suite;
 
-        // Prepare
-        await page.goto(`${portal.url}${followUp}`);
+      // Prepare
+      await page.goto(`${portal.url}${followUp}`);
 
-        // Act
-        await page.locator('#input-receipt').fill('1234');
-        await page.locator('[data-followup-open] [data-send]').click();
-        await page.locator('#error-receipt').waitFor();
+      // Act
+      await page.locator('#input-receipt').fill('1234');
+      await page.locator('[data-followup-open] [data-send]').click();
+      await page.locator('#error-receipt').waitFor();
 
-        // Assess
-        expect(await violations(page)).toEqual([]);
-      });
+      // Assess
+      expect(await violations(page)).toEqual([]);
+    });
 
-      it('finds no violation on the follow-up page with a report open, its thread and a message sent', async () => {
-        const { page } = current;
-        const { portal } = suite;
+    it('finds no violation on the follow-up page with a report open, its thread and a message sent', async () => {
+      const { page, portal } = suite;
 
-        // Prepare
-        const answers = residentAnswers(lang, 'wutong');
-        const receipt = await sendReportFromPage(page, portal.url, lang, answers);
-        const stored = await storedReport(portal.dynamodbEndpoint, answers.description);
-        await seedOfficeReply(portal.dynamodbEndpoint, String(stored.pk), t(lang, 'followUp.thread.empty'));
-        await page.goto(`${portal.url}${followUp}`);
-        await page.locator('#input-receipt').fill(receipt);
-        await page.locator('[data-followup-open] [data-send]').click();
-        await page.locator('#report-view').waitFor();
+      // Prepare
+      const answers = residentAnswers(lang, 'wutong');
+      const receipt = await sendReportFromPage(page, portal.url, lang, answers);
+      const stored = await storedReport(portal.dynamodbEndpoint, answers.description);
+      await seedOfficeReply(portal.dynamodbEndpoint, String(stored.pk), t(lang, 'followUp.thread.empty'));
+      await page.goto(`${portal.url}${followUp}`);
+      await page.locator('#input-receipt').fill(receipt);
+      await page.locator('[data-followup-open] [data-send]').click();
+      await page.locator('#report-view').waitFor();
 
-        // Assess: open, with the office's message
-        expect(await violations(page)).toEqual([]);
+      // Assess: open, with the office's message
+      expect(await violations(page)).toEqual([]);
 
-        // Act
-        await page.locator('#input-body').fill('Accessibility check: a message from the reporter.');
-        await page.locator('[data-followup-message] [data-send]').click();
-        await page.locator('.message--reporter').waitFor();
+      // Act
+      await page.locator('#input-body').fill('Accessibility check: a message from the reporter.');
+      await page.locator('[data-followup-message] [data-send]').click();
+      await page.locator('.message--reporter').waitFor();
 
-        // Assess
-        expect(await violations(page)).toEqual([]);
+      // Assess
+      expect(await violations(page)).toEqual([]);
 
-        // Act: the next send fails
-        await page.route('**/api/followup/messages', (route) => route.abort('internetdisconnected'));
-        await page.locator('#input-body').fill('This one will not arrive.');
-        await page.locator('[data-followup-message] [data-send]').click();
-        await page.locator('#message-failed').waitFor();
+      // Act: the next send fails
+      await page.route('**/api/followup/messages', (route) => route.abort('internetdisconnected'));
+      await page.locator('#input-body').fill('This one will not arrive.');
+      await page.locator('[data-followup-message] [data-send]').click();
+      await page.locator('#message-failed').waitFor();
 
-        // Assess
-        expect(await violations(page)).toEqual([]);
-      });
+      // Assess
+      expect(await violations(page)).toEqual([]);
+    });
 
-      it('finds no violation on the follow-up page as a browser without the script sees it', async () => {
-        const { page } = current;
-        const { portal } = suite;
+    it('finds no violation on the follow-up page as a browser without the script sees it', async () => {
+      const { page, portal } = suite;
 
-        // Prepare
-        await page.route('**/_astro/*.js', (route) => route.abort());
+      // Prepare
+      await page.route('**/_astro/*.js', (route) => route.abort());
 
-        // Act
-        await page.goto(`${portal.url}${followUp}`);
+      // Act
+      await page.goto(`${portal.url}${followUp}`);
 
-        // Assess
-        expect(await page.locator('[data-no-js-notice]').isVisible()).toBe(true);
-        expect(await violations(page)).toEqual([]);
-      });
+      // Assess
+      expect(await page.locator('[data-no-js-notice]').isVisible()).toBe(true);
+      expect(await violations(page)).toEqual([]);
     });
   });
 });

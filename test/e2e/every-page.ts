@@ -1,12 +1,9 @@
 /**
  * One check over many pages, several tabs at once: a suite declares one test per page, and each
- * test waits only for its own page's result while the tabs work through the rest in order; and a
- * page per test for the same file's other tests. Nothing here starts or stops a portal.
+ * test waits only for its own page's result while the tabs work through the rest in order.
+ * Nothing here starts or stops a portal.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach } from 'vitest';
-import { phoneContext } from './browser.ts';
-import type { PortalAndBrowser } from './suite.ts';
+import type { Page } from 'playwright-core';
 
 /** How to check a set of pages. */
 export interface EveryPageOptions<T> {
@@ -75,47 +72,5 @@ export function everyPage<T>(options: EveryPageOptions<T>): (url: string) => Pro
     const settled = await result;
     if (!settled.ok) throw settled.error;
     return settled.value;
-  };
-}
-
-/** The current test's phone context and page. */
-export interface TestPage {
-  readonly context: BrowserContext;
-  readonly page: Page;
-}
-
-/**
- * A fresh phone context and page for each test of the enclosing `describe`, in the browser of a
- * suite started with `browserSuite({ ownContexts: true })`: for files that check every page with
- * {@link everyPage} and also test single pages, under one portal (the runtime can't start twice
- * in one process).
- * @example
- * const suite = browserSuite({ ownContexts: true });
- * describe('the report page', () => {
- *   const current = pagePerTest(suite, injectAxe);
- *   it('…', async () => { await current.page.goto(`${suite.portal.url}/report/`); });
- * });
- */
-export function pagePerTest(
-  suite: PortalAndBrowser,
-  prepareContext?: (context: BrowserContext) => Promise<void>,
-): TestPage {
-  let context: BrowserContext;
-  let page: Page;
-  beforeEach(async () => {
-    context = await phoneContext(suite.browser);
-    await prepareContext?.(context);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context.close();
-  });
-  return {
-    get context() {
-      return context;
-    },
-    get page() {
-      return page;
-    },
   };
 }
