@@ -2,6 +2,7 @@
  * The parts of `npm run bench`: each measures one thing and writes its own section of
  * docs/benchmarks.md, heading first, so `npm run bench -- lighthouse` re-measures just that.
  */
+import { cpus, loadavg } from 'node:os';
 import { measureApiLoad } from './api-load.ts';
 import { budgets, verdict } from './budgets.ts';
 import { measureBundles } from './bundles.ts';
@@ -188,7 +189,9 @@ async function hostileSection(): Promise<string[]> {
 }
 
 async function lighthouseSection(): Promise<string[]> {
+  const loadBefore = loadavg()[0] ?? 0;
   const figures = await measureLighthouse(5);
+  const loadAfter = loadavg()[0] ?? 0;
   const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
   return [
     '## Lighthouse',
@@ -201,6 +204,8 @@ async function lighthouseSection(): Promise<string[]> {
             'phone, simulated slow 4G and a 4× slower CPU. Five runs a page in one browser, after a warm-up run; the median ' +
             'by performance is shown, with every run’s performance score beside it. Scores move with the load on the ' +
             'machine: the CPU slowdown multiplies whatever else is running. Target: performance and accessibility each at least 95.',
+          '',
+          `Load average (1 min) on the ${cpus().length}-core machine: ${loadBefore.toFixed(1)} before the run, ${loadAfter.toFixed(1)} after.`,
           '',
           '| page | performance | accessibility | runs (performance) | FCP | LCP | TBT | CLS | audits under 90 |',
           '|---|---:|---:|---|---:|---:|---:|---:|---|',
