@@ -1,54 +1,22 @@
 /**
- * Cognito's user pool API (AWS JSON 1.1), called directly: one signed POST per operation.
- *
- * Why not `@aws-sdk/client-cognito-identity-provider`: it adds about 135 KB to a bundle for the
- * one read the office needs (every schema and error of the service comes with it), and took the
- * actions function over its 400 KB budget. The signing, which is the part that must be exactly
- * right, is the SDK's own (`@smithy/signature-v4`, already bundled with the DynamoDB client);
- * credentials come from the environment Lambda sets, as every other call's do.
+ * Cognito's user pool API (AWS JSON 1.1), called directly through `callAwsJson` (aws-json.ts
+ * says why not the SDK client).
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { fromEnv } from '@aws-sdk/credential-provider-env';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { requireEnv } from './env.ts';
-
-/** What the signer hands a hash: text or bytes in any of their forms. */
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-function bytes(data: SourceData): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  return ArrayBuffer.isView(data)
-    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    : new Uint8Array(data);
-}
-
-/** SHA-256 (or HMAC-SHA-256 with a secret) in the shape the signer asks for. */
-class Sha256 {
-  private readonly hash: Hash | Hmac;
-
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
+import { AwsJsonError, callAwsJson } from './aws-json.ts';
 
 /** Cognito refused or failed a call; `type` is its error name, e.g. `ResourceNotFoundException`. */
 export class CognitoError extends Error {
   constructor(
     readonly type: string,
     readonly status: number,
+    options?: { cause?: unknown },
   ) {
-    super(`Cognito answered ${status} ${type}`);
+    super(`Cognito answered ${status} ${type}`, options);
     this.name = 'CognitoError';
   }
 }
+
+const userPools = { name: 'cognito-idp', target: 'AWSCognitoIdentityProviderService' };
 
 /**
  * Calls one operation of the user pool API and returns its JSON answer.
@@ -58,36 +26,12 @@ export class CognitoError extends Error {
 export async function callCognito<Output>(
   operation: string,
   input: Record<string, unknown>,
-  endpoint = `https://cognito-idp.${requireEnv('AWS_REGION')}.amazonaws.com/`,
+  endpoint?: string,
 ): Promise<Output> {
-  const url = new URL(endpoint);
-  const signer = new SignatureV4({
-    service: 'cognito-idp',
-    region: requireEnv('AWS_REGION'),
-    credentials: fromEnv(),
-    sha256: Sha256,
-  });
-  const body = JSON.stringify(input);
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    ...(url.port ? { port: Number(url.port) } : {}),
-    path: url.pathname,
-    query: {},
-    headers: {
-      host: url.host,
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body,
-  });
-  const { host: _host, ...headers } = signed.headers;
-  const response = await fetch(url, { method: 'POST', headers, body });
-  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok) {
-    const type = String(answer.__type ?? response.headers.get('x-amzn-errortype') ?? 'UnknownError');
-    throw new CognitoError(type.split('#').pop() ?? type, response.status);
+  try {
+    return await callAwsJson<Output>(userPools, operation, input, endpoint);
+  } catch (error) {
+    if (error instanceof AwsJsonError) throw new CognitoError(error.type, error.status, { cause: error });
+    throw error;
   }
-  return answer as Output;
 }
