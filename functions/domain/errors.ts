@@ -93,16 +93,25 @@ export class ForbiddenError extends ApiError {
   }
 }
 
+/** 403: a reviewer may not send back or publish a workshop they wrote or edited themselves. */
+export class OwnWorkshopError extends ApiError {
+  constructor(language: Language) {
+    super(403, 'own_workshop', { language });
+    this.name = 'OwnWorkshopError';
+  }
+}
+
 /**
- * 409: the move isn't allowed from the report's status (with the moves that are), or the report
- * changed since the caller read it (with how it stands now, so the console can show what changed).
+ * 409: the move isn't allowed from the report's status (with the moves that are); the report or
+ * workshop changed since the caller read it (with how it stands now, so the console can show what
+ * changed); a workshop's step isn't open in its state; or a workshop's translation key is taken.
  */
 export class ConflictError extends ApiError {
   readonly allowed: readonly string[] | undefined;
   readonly current: unknown;
 
   constructor(
-    code: 'invalid_transition' | 'stale_version',
+    code: 'invalid_transition' | 'stale_version' | 'wrong_state' | 'translation_key_taken',
     options: { language: Language; allowed?: readonly string[]; current?: unknown },
   ) {
     super(409, code, { language: options.language });
@@ -125,6 +134,32 @@ export class IdempotencyConflictError extends ApiError {
   constructor(language: Language) {
     super(422, 'idempotency_key_reused', { language });
     this.name = 'IdempotencyConflictError';
+  }
+}
+
+/**
+ * A handout file refused: 413 `too_large` (over 5 MB), 415 `unsupported_type` (not PDF, JPEG or
+ * PNG), 422 `unreadable_file` (its bytes are not what its type says), 409 `too_many_handouts`.
+ */
+export class HandoutRefusedError extends ApiError {
+  constructor(
+    code: 'too_large' | 'unsupported_type' | 'unreadable_file' | 'too_many_handouts',
+    options: { language: Language; cause?: unknown },
+  ) {
+    const status = { too_large: 413, unsupported_type: 415, unreadable_file: 422, too_many_handouts: 409 };
+    super(status[code], code, options);
+    this.name = 'HandoutRefusedError';
+  }
+}
+
+/**
+ * A file's bytes break the rules of the format they claim (a JPEG segment running past the end,
+ * a PNG chunk with a wrong CRC, a PDF without a catalog); the upload answers 422 `unreadable_file`.
+ */
+export class MalformedFileError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'MalformedFileError';
   }
 }
 

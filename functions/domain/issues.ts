@@ -4,7 +4,7 @@
 import type * as z from 'zod/mini';
 import { fieldLabels } from './labels.ts';
 import type { Language } from './languages.ts';
-import { issueMessages } from './messages.ts';
+import { issueMessages, ruleIssues } from './messages.ts';
 
 /** One problem with a request, as the API reports it. */
 export interface FieldIssue {
@@ -39,7 +39,15 @@ function lengthOf(value: unknown): number {
   return Array.isArray(value) ? value.length : 0;
 }
 
-function describe(issue: z.core.$ZodIssue, input: unknown, language: Language): FieldIssue[] {
+/** What a body is: a report (the public form's words), or any other request. */
+export type Subject = 'report' | 'request';
+
+function describe(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  language: Language,
+  subject: Subject,
+): FieldIssue[] {
   const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
   const field = fieldName(issue.path, language);
   const missing = path.length > 0 && valueAt(input, issue.path) === undefined;
@@ -47,10 +55,15 @@ function describe(issue: z.core.$ZodIssue, input: unknown, language: Language): 
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: [...path, key],
-        message: fill('unknownField', language, { field: key }),
+        message: fill(subject === 'report' ? 'unknownField' : 'unknownRequestField', language, {
+          field: key,
+        }),
       }));
     case 'invalid_type':
-      if (path.length === 0) return [{ path, message: fill('notAnObject', language, {}) }];
+      if (path.length === 0)
+        return [
+          { path, message: fill(subject === 'report' ? 'notAnObject' : 'notARequestObject', language, {}) },
+        ];
       return [{ path, message: fill(missing ? 'required' : 'wrongType', language, { field }) }];
     case 'too_small': {
       const count = lengthOf(valueAt(input, issue.path));
@@ -64,7 +77,10 @@ function describe(issue: z.core.$ZodIssue, input: unknown, language: Language): 
     }
     case 'invalid_value':
       return [{ path, message: fill(missing ? 'required' : 'notAnOption', language, { field }) }];
-    case 'custom':
+    case 'custom': {
+      // A workshop or session rule, said in the person's words rather than the schema's.
+      const rule = ruleIssues.get(issue.message);
+      if (rule) return [{ path, message: fill(rule, language, { field }) }];
       return [
         {
           path,
@@ -73,6 +89,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown, language: Language): 
           }),
         },
       ];
+    }
     default:
       return [{ path, message: fill('wrongType', language, { field }) }];
   }
@@ -80,6 +97,8 @@ function describe(issue: z.core.$ZodIssue, input: unknown, language: Language): 
 
 /**
  * Describes every schema issue in `language`, one entry per problem, with the field's path.
+ * `subject` says what the body is, for the messages about the body as a whole or a field it
+ * shouldn't have.
  * @example describeIssues(result.error.issues, body, 'en')
  *   // [{ path: ['description'], message: 'What happened: please write at least 10 characters (you wrote 3).' }]
  */
@@ -87,6 +106,7 @@ export function describeIssues(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
   language: Language,
+  subject: Subject = 'report',
 ): FieldIssue[] {
-  return issues.flatMap((issue) => describe(issue, input, language));
+  return issues.flatMap((issue) => describe(issue, input, language, subject));
 }

@@ -67,8 +67,36 @@ export const errorMessages = {
     en: "This report can't move that way now. What it can do now is listed.",
   },
   stale_version: {
-    'zh-CN': '这份报告刚刚被别人更新过。请先看看最新的情况，再决定要做什么。',
-    en: 'Someone else changed this report just now. Look at how it stands now, then decide again.',
+    'zh-CN': '刚刚有人更新过这里的内容。请先看看最新的情况，再决定要做什么。',
+    en: 'Someone else changed this just now. Look at how it stands now, then decide again.',
+  },
+  own_workshop: {
+    'zh-CN': '这是您写过或改过的课程，不能由您自己审核。请找另一位审核人审核。',
+    en: 'You wrote or edited this workshop, so you cannot review it. Please ask another reviewer.',
+  },
+  wrong_state: {
+    'zh-CN': '这个课程现在的状态不能这样操作。请刷新后看看它现在在哪一步。',
+    en: "This workshop can't take that step in the state it is in now. Reload it to see where it stands.",
+  },
+  translation_key_taken: {
+    'zh-CN': '这个语言里已经有一个课程用了这个标识（translationKey）。请换一个标识。',
+    en: 'Another workshop in this language already uses this translation key. Please choose another.',
+  },
+  too_large: {
+    'zh-CN': '文件太大了（最多 5 MB）。请压缩后再上传。',
+    en: 'The file is too large (5 MB at most). Please make it smaller and upload it again.',
+  },
+  unsupported_type: {
+    'zh-CN': '只能上传 PDF、JPEG 或 PNG 文件。',
+    en: 'Only PDF, JPEG or PNG files can be uploaded.',
+  },
+  unreadable_file: {
+    'zh-CN': '这个文件打不开，或者内容和它的类型不符。请换一个文件再试。',
+    en: 'This file could not be read, or it is not what its type says. Please try another file.',
+  },
+  too_many_handouts: {
+    'zh-CN': '一个课程最多有 5 份讲义。请先删除一份再上传。',
+    en: 'A workshop has at most 5 handouts. Please remove one before uploading another.',
   },
   service_unavailable: {
     'zh-CN': '报告暂时没能保存，请稍后再发送一次，您的文字不会丢失。如果孩子现在有危险，请立即拨打 110。',
@@ -123,4 +151,51 @@ export const issueMessages = {
     'zh-CN': '报告必须是一个 JSON 对象。',
     en: 'A report must be a JSON object.',
   },
+  unknownRequestField: {
+    'zh-CN': '“{field}”不是这里需要的内容，请删除它。',
+    en: '"{field}" is not asked for here; please remove it.',
+  },
+  notARequestObject: {
+    'zh-CN': '请求的内容必须是一个 JSON 对象。',
+    en: 'The request must be a JSON object.',
+  },
+  unknownSession: {
+    'zh-CN': '{field}：这个课程没有这个场次。新场次请不要填写 id。',
+    en: '{field}: this workshop has no such session. Leave id out for a new session.',
+  },
+  repeatedSession: {
+    'zh-CN': '{field}：同一个场次出现了两次。',
+    en: '{field}: the same session is listed twice.',
+  },
+  fixedAfterCreate: {
+    'zh-CN': '{field}：课程创建后就不能再改。如需另一个语言或标识，请新建一个课程。',
+    en: '{field}: this cannot change once a workshop exists. Start a new workshop for another language or key.',
+  },
+  groupSizeOrder: {
+    'zh-CN': '{field}：最少人数不能多于最多人数。',
+    en: '{field}: the smallest group size must not be larger than the largest.',
+  },
+  agendaMinutes: {
+    'zh-CN': '{field}：议程各项的分钟数加起来要等于课程时长。',
+    en: "{field}: the agenda's minutes must add up to the workshop's duration.",
+  },
+  sessionEndsAfterStart: {
+    'zh-CN': '{field}：结束时间要晚于开始时间。',
+    en: '{field}: a session must end after it starts.',
+  },
+  calendarDate: {
+    'zh-CN': '{field}：这一天在日历上不存在。',
+    en: '{field}: this day is not on the calendar.',
+  },
 } as const satisfies Record<string, Localized>;
+
+/**
+ * The workshop and session schemas' own rules (functions/domain/workshop.ts), by the message each
+ * rule carries, and how each is said to a person.
+ */
+export const ruleIssues: ReadonlyMap<string, keyof typeof issueMessages> = new Map([
+  ['groupSize.min must not exceed groupSize.max', 'groupSizeOrder'],
+  ["the agenda's minutes must add up to durationMinutes", 'agendaMinutes'],
+  ['a session must end after it starts', 'sessionEndsAfterStart'],
+  ['not a calendar date', 'calendarDate'],
+]);

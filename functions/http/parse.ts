@@ -18,7 +18,12 @@ export function parseOrThrow<S extends z.ZodMiniType>(
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new InvalidRequestError(code, {
-    issues: describeIssues(result.error.issues, value, language),
+    issues: describeIssues(
+      result.error.issues,
+      value,
+      language,
+      code === 'invalid_report' ? 'report' : 'request',
+    ),
     language,
   });
 }
