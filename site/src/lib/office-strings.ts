@@ -1,7 +1,8 @@
 /**
  * The words the console's script needs, in one language, as one JSON object the page hands it
- * in a data attribute: every `office.*` UI string, and the report's option labels from the
- * domain. The script then carries no strings of its own. Pure; build time only.
+ * in a data attribute: every `office.*` UI string, the workshop audiences' names (`workshops.audience.*`,
+ * as the public workshop pages say them), and the report's option labels from the domain. The
+ * script then carries no strings of its own. Pure; build time only.
  */
 import {
   categoryLabels,
@@ -20,12 +21,14 @@ function labelsOf(prefix: string, labels: Record<string, Localized>, lang: Langu
 }
 
 /**
- * The console's strings in `lang`: `office.*` keys as they are, report options as
+ * The console's strings in `lang`: `office.*` and `workshops.audience.*` keys as they are, report options as
  * `category.<value>`, `ageBand.<value>`, `reporterRole.<value>` and `ongoing.<value>`.
  * @example consoleStrings('en')['office.signIn'] // 'Sign in'
  */
 export function consoleStrings(lang: Language): Record<string, string> {
-  const own = Object.entries(uiStrings[lang]).filter(([key]) => key.startsWith('office.'));
+  const own = Object.entries(uiStrings[lang]).filter(
+    ([key]) => key.startsWith('office.') || key.startsWith('workshops.audience.'),
+  );
   const categories = Object.fromEntries(
     Object.entries(categoryLabels).map(([value, { label }]) => [value, label]),
   ) as Record<string, Localized>;

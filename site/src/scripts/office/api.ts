@@ -10,6 +10,8 @@ export interface ErrorBody {
   error?: string;
   message?: string;
   issues?: { path?: (string | number)[]; message?: string }[];
+  /** The same problems as `issues`, where an API names them `fields`. */
+  fields?: { path?: (string | number)[]; message?: string }[];
   allowed?: string[];
   current?: unknown;
 }
@@ -23,11 +25,20 @@ export type Answer<T> =
 export interface Api {
   get<T>(path: string): Promise<Answer<T>>;
   post<T>(path: string, body: unknown): Promise<Answer<T>>;
+  put<T>(path: string, body: unknown): Promise<Answer<T>>;
+  delete<T>(path: string): Promise<Answer<T>>;
+  /**
+   * Sends a file's bytes as they are (its own Content-Type), telling `progress` the share sent
+   * so far (0 to 1); XMLHttpRequest, because fetch cannot report an upload's progress.
+   */
+  upload<T>(path: string, file: Blob, progress: (sent: number) => void): Promise<Answer<T>>;
   /** The raw response, for a download; undefined when no answer came or the session is over. */
   download(path: string): Promise<Response | undefined>;
 }
 
 const timeoutMs = 20_000;
+/** A 5 MB handout over a slow phone connection. */
+const uploadTimeoutMs = 120_000;
 
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -76,9 +87,42 @@ export function createApi(token: () => string | undefined, ended: () => void): A
     return { ok: false, status: response.status, body: (parsed ?? {}) as ErrorBody };
   };
 
+  const upload = <T>(path: string, file: Blob, progress: (sent: number) => void): Promise<Answer<T>> => {
+    const bearer = token();
+    if (!bearer) {
+      ended();
+      return Promise.resolve({ ok: false, status: 401, body: {} });
+    }
+    return new Promise((done) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', path);
+      request.setRequestHeader('authorization', `Bearer ${bearer}`);
+      request.setRequestHeader('accept-language', lang);
+      request.setRequestHeader('content-type', file.type || 'application/octet-stream');
+      request.timeout = uploadTimeoutMs;
+      request.responseType = 'json';
+      request.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) progress(event.loaded / event.total);
+      });
+      const failed = () => done({ ok: false, status: 0, body: {} });
+      request.addEventListener('error', failed);
+      request.addEventListener('timeout', failed);
+      request.addEventListener('load', () => {
+        if (request.status === 401) ended();
+        const body = (request.response ?? {}) as T & ErrorBody;
+        const ok = request.status >= 200 && request.status < 300;
+        done(ok ? { ok, status: request.status, body } : { ok, status: request.status, body });
+      });
+      request.send(file);
+    });
+  };
+
   return {
     get: (path) => json('GET', path),
     post: (path, body) => json('POST', path, body),
+    put: (path, body) => json('PUT', path, body),
+    delete: (path) => json('DELETE', path),
+    upload,
     async download(path) {
       const response = await send('GET', path);
       return typeof response === 'string' ? undefined : response;

@@ -23,6 +23,8 @@ import { reportScreen } from './report.ts';
 import { parseRoute } from './router.ts';
 import { type ConsoleKey, label, s } from './strings.ts';
 import type { Me, OfficeConfig } from './types.ts';
+import { lazyWorkshopScreen } from './workshop-lazy.ts';
+import { workshopsScreen } from './workshops.ts';
 
 const root = find(document, '[data-console]');
 /** The console page itself: where the provider sends staff back, and where signing out returns. */
@@ -43,7 +45,11 @@ const screens = {
   report: reportScreen(current),
   alerts: alertsScreen(current),
   dashboard: dashboardScreen(current),
+  workshops: workshopsScreen(current),
+  workshop: lazyWorkshopScreen(current),
 };
+/** What the signed-in member may open: reports (office, lead), workshops (trainer, reviewer). */
+let sees = { reports: false, workshops: false };
 const signInButton = find<HTMLButtonElement>(root, '[data-sign-in]');
 
 function showView(name: 'loading' | 'signed-out' | 'staff-only' | 'signed-in'): void {
@@ -63,6 +69,7 @@ function showSignedOut(message?: ConsoleKey, focus = false): void {
 function forget(): void {
   tokens = undefined;
   context = undefined;
+  sees = { reports: false, workshops: false };
   for (const screen of Object.values(screens)) {
     screen.hide();
     screen.clear();
@@ -76,19 +83,29 @@ function endSession(message: ConsoleKey): void {
   showSignedOut(message, true);
 }
 
-/** Shows the screen the address names (the queue when it names none, or one the role can't see). */
+/**
+ * Shows the screen the address names: the first screen the member may see when it names none,
+ * or one their roles don't open (the queue for office staff, the workshops for trainers).
+ */
 function route(focus: boolean): void {
   if (!context) return;
   let where = parseRoute(location.hash);
+  const isWorkshop = where.screen === 'workshops' || where.screen === 'workshop';
+  if ((isWorkshop && !sees.workshops) || (!isWorkshop && !sees.reports))
+    where = sees.reports ? { screen: 'queue' } : { screen: 'workshops' };
   if (where.screen === 'dashboard' && !context.isLead) where = { screen: 'queue' };
   for (const [name, screen] of Object.entries(screens)) if (name !== where.screen) screen.hide();
+  const heading = () => find(root, `[data-screen="${where.screen}"] h2`).focus();
   if (where.screen === 'report') screens.report.show(where.ref);
+  else if (where.screen === 'workshop')
+    void screens.workshop.show(where.id).then((shown) => focus && shown && heading());
   else screens[where.screen].show();
+  const nav = where.screen === 'workshop' ? 'workshops' : where.screen;
   for (const link of root.querySelectorAll<HTMLElement>('[data-nav]')) {
-    if (link.dataset.nav === where.screen) link.setAttribute('aria-current', 'page');
+    if (link.dataset.nav === nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  if (focus) find(root, `[data-screen="${where.screen}"] h2`).focus();
+  if (focus && where.screen !== 'workshop') heading();
 }
 
 async function enter(): Promise<void> {
@@ -98,7 +115,11 @@ async function enter(): Promise<void> {
     return;
   }
   const { roles, username, community } = me.body;
-  if (!roles.some((role) => role === 'office' || role === 'lead')) {
+  sees = {
+    reports: roles.some((role) => role === 'office' || role === 'lead'),
+    workshops: roles.some((role) => role === 'trainer' || role === 'reviewer'),
+  };
+  if (!sees.reports && !sees.workshops) {
     showView('staff-only');
     find(root, '[data-staff-only-text]').textContent = s('office.staffOnly.text', {
       roles: joined(roles.map((role) => label('office.role', role))),
@@ -111,6 +132,9 @@ async function enter(): Promise<void> {
   find(root, '[data-session-who]').textContent =
     `${s('office.session.as', { name: username })} · ${communityName} · ${joined(roles.map((role) => label('office.role', role)))}`;
   find(root, '[data-lead-only]').hidden = !context.isLead;
+  for (const item of root.querySelectorAll<HTMLElement>('[data-reports-only]')) item.hidden = !sees.reports;
+  for (const item of root.querySelectorAll<HTMLElement>('[data-workshops-only]'))
+    item.hidden = !sees.workshops;
   showView('signed-in');
   route(true);
 }
@@ -121,7 +145,7 @@ async function signIn(): Promise<void> {
   try {
     if (!config) throw new Error('no configuration');
     provider ??= await discover(config);
-    await beginSignIn(provider, redirectUri, location.hash || '#/queue');
+    await beginSignIn(provider, redirectUri, location.hash);
   } catch {
     showSignedOut('office.session.unavailable', true);
   }

@@ -6,9 +6,9 @@
 import type { UiKey } from '../../i18n/t.ts';
 import { find } from '../report/dom.ts';
 
-/** A key the page hands the console: an `office.*` UI string or a report option label. */
+/** A key the page hands the console: an `office.*` UI string, a workshop audience or a report option label. */
 export type ConsoleKey =
-  | Extract<UiKey, `office.${string}`>
+  | Extract<UiKey, `office.${string}` | `workshops.audience.${string}`>
   | `category.${string}`
   | `ageBand.${string}`
   | `reporterRole.${string}`
