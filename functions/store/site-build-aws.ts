@@ -6,53 +6,17 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { callAwsJson } from './aws-json.ts';
 import { call, conditionally, documentClient, tableName } from './client.ts';
-import type { SiteBuild, SiteBuildStep } from './site-build.ts';
-import { siteBuildSteps } from './site-build.ts';
+import {
+  type BuildRecord,
+  type CodeBuildBuild,
+  decideStart,
+  describeBuild,
+  type SiteBuild,
+} from './site-build-state.ts';
 import { keyPrefixes } from './tables.ts';
 
 const key = { pk: `${keyPrefixes.siteBuild}site`, sk: 'SITEBUILD' };
 const codeBuild = { name: 'codebuild', target: 'CodeBuild_20161006' };
-
-/** The build item: the latest request, and the build last started for one. */
-export interface BuildRecord {
-  requestedAt?: string;
-  startedAt?: string;
-  /** Absent between claiming a start and CodeBuild accepting it. */
-  buildId?: string;
-}
-
-/** A build as CodeBuild's `BatchGetBuilds` describes it, as far as we read it. */
-export interface CodeBuildBuild {
-  id: string;
-  buildStatus?: string;
-  currentPhase?: string;
-  /** Epoch seconds. */
-  endTime?: number;
-}
-
-/** How long a claimed start may go without a build id before another run takes it over. */
-const claimMinutes = 5;
-
-/**
- * What the starter does: `start` when a request is newer than the last start (or a start was
- * claimed and abandoned), unless a build is running; else `running` or `nothing`.
- * @example decideStart({ requestedAt: '…:05Z', startedAt: '…:01Z', buildId: 'b' }, false, now) // 'start'
- */
-export function decideStart(
-  record: BuildRecord,
-  running: boolean,
-  now: Date,
-): 'start' | 'running' | 'nothing' {
-  const { requestedAt, startedAt, buildId } = record;
-  if (running) return 'running';
-  if (startedAt && !buildId) {
-    const claimedFor = now.getTime() - Date.parse(startedAt);
-    if (claimedFor < claimMinutes * 60_000) return 'running';
-    return 'start';
-  }
-  if (requestedAt && (!startedAt || requestedAt > startedAt)) return 'start';
-  return 'nothing';
-}
 
 /** Records a request; a later request already recorded is kept. */
 export async function recordRequest(now: Date): Promise<void> {
@@ -82,36 +46,6 @@ async function describe(buildId: string | undefined): Promise<CodeBuildBuild | u
     ids: [buildId],
   });
   return answer.builds?.[0];
-}
-
-/** The step a CodeBuild phase stands for: npm ci and the export before BUILD, the upload after. */
-export function stepOfPhase(phase: string | undefined): SiteBuildStep {
-  if (phase === 'BUILD') return 'building';
-  if (['POST_BUILD', 'UPLOAD_ARTIFACTS', 'FINALIZING', 'COMPLETED'].includes(phase ?? ''))
-    return 'publishing';
-  return 'exporting';
-}
-
-/** The console's view of a build item and the build it names (pure; see `buildStatus`). */
-export function describeBuild(record: BuildRecord | undefined, build: CodeBuildBuild | undefined): SiteBuild {
-  if (!record) return { state: 'idle' };
-  const { requestedAt, startedAt } = record;
-  const base = {
-    steps: siteBuildSteps,
-    ...(requestedAt ? { requestedAt } : {}),
-    ...(startedAt ? { startedAt } : {}),
-  };
-  if (startedAt && (!record.buildId || build?.buildStatus === 'IN_PROGRESS')) {
-    return { ...base, state: 'building', step: stepOfPhase(build?.currentPhase) };
-  }
-  if (requestedAt && (!startedAt || requestedAt > startedAt)) return { ...base, state: 'waiting' };
-  if (!build) return { ...base, state: 'idle' };
-  const finishedAt = build.endTime ? new Date(build.endTime * 1000).toISOString() : undefined;
-  const ended = { ...base, ...(finishedAt ? { finishedAt } : {}) };
-  if (build.buildStatus === 'SUCCEEDED') return { ...ended, state: 'succeeded' };
-  const phase = build.currentPhase ?? 'unknown';
-  const message = `CodeBuild ${build.buildStatus ?? 'failed'} in phase ${phase}`;
-  return { ...ended, state: 'failed', step: stepOfPhase(phase), message };
 }
 
 /** Where the build is, from the item and CodeBuild. */

@@ -7,30 +7,10 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { requireEnv } from './env.ts';
+import { combine, type SiteBuild } from './site-build-state.ts';
 
-/** The steps of a build, in order. */
-export const siteBuildSteps = ['exporting', 'building', 'indexing', 'publishing'] as const;
-
-/** One step of a build: exporting the published workshops, building pages, indexing search, publishing. */
-export type SiteBuildStep = (typeof siteBuildSteps)[number];
-
-/** Where the public site's rebuild is, as the trainer console shows it after a publish. */
-export interface SiteBuild {
-  /** `waiting`: asked for, not started; `building`: running; the others: how the last one ended. */
-  state: 'idle' | 'waiting' | 'building' | 'succeeded' | 'failed';
-  /** When the latest build was asked for (ISO 8601). */
-  requestedAt?: string;
-  /** When the latest build started. */
-  startedAt?: string;
-  /** When it ended, for `succeeded` and `failed`. */
-  finishedAt?: string;
-  /** The step it is at, or the one that failed. */
-  step?: SiteBuildStep;
-  /** Every step of a build, in order, for a progress list. */
-  steps?: readonly SiteBuildStep[];
-  /** Why a build failed, in a few words (never a stack). */
-  message?: string;
-}
+export type { SiteBuild, SiteBuildStep } from './site-build-state.ts';
+export { siteBuildSteps } from './site-build-state.ts';
 
 /** The backend `SITE_BUILD` names. */
 export type SiteBuildBackend = { kind: 'dir'; path: string } | { kind: 'codebuild'; project: string };
@@ -78,20 +58,6 @@ export async function siteBuildStatus(): Promise<SiteBuild> {
   const text = await readOrNothing(join(backend.path, siteBuildFiles.status));
   const last = text ? (JSON.parse(text) as SiteBuild) : undefined;
   return combine(requestedAt || undefined, last);
-}
-
-/**
- * The state the console sees from the latest request and the builder's last status: a request
- * newer than the last build's start is `waiting`, unless a build is running (the builder makes
- * one more after it).
- */
-export function combine(requestedAt: string | undefined, last: SiteBuild | undefined): SiteBuild {
-  const newer = requestedAt !== undefined && (!last?.startedAt || requestedAt > last.startedAt);
-  if (newer && last?.state !== 'building') {
-    return { state: 'waiting', requestedAt, steps: siteBuildSteps };
-  }
-  if (!last) return { state: 'idle' };
-  return { ...last, ...(requestedAt ? { requestedAt } : {}), steps: siteBuildSteps };
 }
 
 async function readOrNothing(path: string): Promise<string | undefined> {
