@@ -37,7 +37,8 @@ export const storedTraces = async () => ({
 
 /**
  * Logs `exit: <html visibility> <body display> "<title>"` the moment the quick exit marks the
- * page, as it would be painted: the page can't be asked afterwards, it is already leaving.
+ * page, as it would be painted. A console message, because the page is already leaving: Chromium
+ * answers no `evaluate` while its navigation is pending.
  */
 export const logExitState = (): void =>
   new MutationObserver(() => {

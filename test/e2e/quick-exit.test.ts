@@ -66,9 +66,20 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
   it('hides the page at once, before the neutral site has answered', async () => {
     const { page, portal } = suite;
 
-    // Prepare: report what the page looks like the moment the exit begins (the page itself
-    // can't be asked afterwards: it is already on its way to the neutral site)
+    // Prepare: the neutral site holds its answer, so the portal's page stays in the tab while
+    // the browser waits; the page reports how it looks the moment the exit begins
     await page.goto(`${portal.url}/`);
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    await page.route(deployment.quickExit['zh-CN'], async (route) => {
+      await answered;
+      await route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>elsewhere</title>',
+      });
+    });
     const seen = new Promise<string>((resolve) =>
       page.on('console', (message) => message.text().startsWith('exit:') && resolve(message.text())),
     );
@@ -81,6 +92,7 @@ describe.skipIf(skipBrowser)('quick exit in Chromium', () => {
 
     // Assess: hidden twice over (CSSOM style and the stylesheet's class), with no tab title
     expect(await seen).toBe('exit: hidden none ""');
+    answer();
     await page.waitForURL(deployment.quickExit['zh-CN']);
   });
 
