@@ -88,6 +88,23 @@ export const tableAccess = {
     },
     { actions: ['dynamodb:PutItem'], keyPrefixes: [keyPrefixes.statistic] },
   ],
+  /**
+   * The trainer console: the community's workshops through their index, each workshop's working
+   * copy, live snapshot and audit trail, its reserved key, and a request for a site build.
+   */
+  trainer: [
+    {
+      actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      keyPrefixes: [keyPrefixes.workshop],
+    },
+    { actions: ['dynamodb:PutItem', 'dynamodb:GetItem'], keyPrefixes: [keyPrefixes.workshopKey] },
+    { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], keyPrefixes: [keyPrefixes.siteBuild] },
+    { actions: ['dynamodb:Query'], index: 'workshops' },
+  ],
+  /** Starting the site build in AWS: the build's request and state, nothing else. */
+  'site-build': [
+    { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], keyPrefixes: [keyPrefixes.siteBuild] },
+  ],
   /** The hourly purge: find expired records through their index and delete them, never a report. */
   'purge-expired': [
     { actions: ['dynamodb:Query'], index: 'expiry' },
@@ -109,9 +126,13 @@ export type TableAccess = keyof typeof tableAccess;
  * - `alert-topic`: publishes urgent alerts (SNS in AWS, env `ALERT_TOPIC=sns:<topic arn>`;
  *   the outbox and a log line locally, `ALERT_TOPIC=log:`);
  * - `identity`: where the console signs staff in, the OpenID issuer and the console's client id
- *   (env `OIDC_ISSUER`, `OIDC_CLIENT_ID`; public settings, no grant).
+ *   (env `OIDC_ISSUER`, `OIDC_CLIENT_ID`; public settings, no grant);
+ * - `uploads`: workshop handout files (S3 in AWS, env `UPLOADS=s3:<bucket>`; a folder under the
+ *   data directory on one machine, `UPLOADS=dir:<path>`);
+ * - `site-build`: rebuilds the public site after a publish (CodeBuild in AWS, env
+ *   `SITE_BUILD=codebuild:<project>`; the local runtime's builder, `SITE_BUILD=dir:<path>`).
  */
-export type Service = 'staff-directory' | 'alert-topic' | 'identity';
+export type Service = 'staff-directory' | 'alert-topic' | 'identity' | 'uploads' | 'site-build';
 
 /** One API route. */
 export interface Route {
@@ -134,6 +155,8 @@ export interface Route {
 
 const office = { roles: ['office', 'lead'] } as const satisfies Access;
 const leads = { roles: ['lead'] } as const satisfies Access;
+/** The trainer console; each handler narrows to the role its action needs. */
+const trainers = { roles: ['trainer', 'reviewer'] } as const satisfies Access;
 
 /** Every API route of the portal. */
 export const routes = [
@@ -255,6 +278,74 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/api/trainer/workshops',
+    access: trainers,
+    table: 'trainer',
+    receiptSalt: false,
+    summary: "The community's workshops, last changed first",
+  },
+  {
+    method: 'POST',
+    path: '/api/trainer/workshops',
+    access: trainers,
+    table: 'trainer',
+    receiptSalt: false,
+    summary: 'Start a workshop as a draft, with its sessions (trainers)',
+  },
+  {
+    method: 'GET',
+    path: '/api/trainer/workshops/{id}',
+    access: trainers,
+    table: 'trainer',
+    receiptSalt: false,
+    summary: 'One workshop: its working copy, live version, review comments and audit trail',
+  },
+  {
+    method: 'PUT',
+    path: '/api/trainer/workshops/{id}',
+    access: trainers,
+    table: 'trainer',
+    receiptSalt: false,
+    summary: "Save a workshop's working copy and sessions (trainers)",
+  },
+  {
+    method: 'POST',
+    path: '/api/trainer/workshops/{id}/actions',
+    access: trainers,
+    table: 'trainer',
+    receiptSalt: false,
+    summary: 'Submit a workshop for review, send it back, publish or unpublish it',
+    uses: ['site-build'],
+  },
+  {
+    method: 'POST',
+    path: '/api/trainer/workshops/{id}/handouts',
+    access: trainers,
+    table: 'trainer',
+    receiptSalt: false,
+    summary: 'Attach a handout file (PDF, JPEG or PNG), with its metadata removed (trainers)',
+    uses: ['uploads'],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/trainer/workshops/{id}/handouts/{handout}',
+    access: trainers,
+    table: 'trainer',
+    receiptSalt: false,
+    summary: "Remove a handout file from a workshop's working copy (trainers)",
+    uses: ['uploads'],
+  },
+  {
+    method: 'GET',
+    path: '/api/trainer/site-build',
+    access: trainers,
+    table: 'trainer',
+    receiptSalt: false,
+    summary: "Where the public site's rebuild is: waiting, building, done or failed",
+    uses: ['site-build'],
+  },
+  {
+    method: 'GET',
     path: '/api/health',
     access: 'public',
     table: 'none',
@@ -296,6 +387,13 @@ export const schedules = [
     table: 'dispatch-alerts',
     summary: 'Alert the office of new urgent reports, and remind it of unacknowledged ones past target',
     uses: ['alert-topic'],
+  },
+  {
+    name: 'start-site-build',
+    everyMinutes: 1,
+    table: 'site-build',
+    summary: 'Start the site build when a publish asked for one and none is running (AWS; debounced)',
+    uses: ['site-build'],
   },
   {
     name: 'retention',

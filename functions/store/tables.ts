@@ -43,6 +43,12 @@ export const keyPrefixes = {
   statistic: 'STAT#',
   /** An urgent alert as sent, for the console's outbox: `ALERT#<community>`. */
   alert: 'ALERT#',
+  /** A trainer's workshop, its working copy, live snapshot and audit: `WORKSHOP#<id>`. */
+  workshop: 'WORKSHOP#',
+  /** A workshop's language and translation key, reserved for it: `WORKSHOPKEY#<lang>#<key>`. */
+  workshopKey: 'WORKSHOPKEY#',
+  /** The site build's request and state: `SITEBUILD#site`. */
+  siteBuild: 'SITEBUILD#',
 } as const;
 
 /**
@@ -55,6 +61,9 @@ export const keyPrefixes = {
  *   events and referrals, which the reporter's follow-up never reads.
  * - `STAT#<community>` / `<ref>`: what retention keeps of a deleted report: no text, no contact.
  * - `ALERT#<community>` / `<sent at>#<ref>`: an urgent alert as sent, expiring after 30 days.
+ * - `WORKSHOP#<id>` / `WORKSHOP`, `AUDIT#…`: a trainer's workshop and its review trail
+ *   (docs/workshop-publishing.md); `WORKSHOPKEY#<lang>#<key>` / `WORKSHOPKEY`: its reserved key.
+ * - `SITEBUILD#site` / `SITEBUILD`: the last build requested and started, in AWS.
  */
 export const mainTable = {
   id: 'reports',
@@ -148,6 +157,30 @@ export const mainTable = {
       partitionKey: { name: 'hourlyPk', type: 'S' },
       sortKey: { name: 'hourlySk', type: 'S' },
       include: [],
+    },
+    {
+      // One community's workshops for the trainer console, last changed first.
+      name: 'workshops',
+      partitionKey: { name: 'listPk', type: 'S' },
+      sortKey: { name: 'listSk', type: 'S' },
+      include: [
+        'id',
+        'status',
+        'version',
+        'updatedAt',
+        'authorName',
+        'title',
+        'language',
+        'audience',
+        'liveVersion',
+      ],
+    },
+    {
+      // Sparse: the workshops that are live, with their live snapshot, for the site build.
+      name: 'published',
+      partitionKey: { name: 'publishedPk', type: 'S' },
+      sortKey: { name: 'id', type: 'S' },
+      include: ['community', 'live'],
     },
     {
       // Records that expire, by the hour they expire: the purge finds them without a scan.
