@@ -25,6 +25,16 @@ import {
 } from '../domain/office-contract.ts';
 import { reportRequestSchema } from '../domain/report.ts';
 import { actionSchema } from '../domain/workflow.ts';
+import {
+  workshopConflictSchema,
+  workshopListSchema,
+  workshopViewSchema,
+} from '../domain/workshop-contract.ts';
+import {
+  createWorkshopSchema,
+  saveWorkshopSchema,
+  workshopActionSchema,
+} from '../domain/workshop-requests.ts';
 import { routeKey, routes } from '../routes.ts';
 import { apiHeaders } from './response.ts';
 
@@ -55,6 +65,7 @@ const staffErrors = {
   '403': error('The role may not do this.'),
 };
 const refParameter = { name: 'ref', in: 'path', required: true, schema: { type: 'string' } };
+const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
 /** What each route's operation says beyond its summary. Every route must have an entry. */
 const operations: Record<string, Json> = {
@@ -255,6 +266,97 @@ const operations: Record<string, Json> = {
       ...staffErrors,
     },
   },
+  'GET /api/trainer/workshops': {
+    operationId: 'workshops',
+    security: staff,
+    description: 'Trainers and reviewers; `office` and `lead` get 403.',
+    responses: {
+      '200': { description: "The community's workshops.", headers, content: content('WorkshopList') },
+      ...staffErrors,
+    },
+  },
+  'POST /api/trainer/workshops': {
+    operationId: 'createWorkshop',
+    security: staff,
+    description:
+      "Trainers. A session's `workshop` is the workshop's `translationKey`; leave a new session's `id` out.",
+    requestBody: { required: true, content: content('WorkshopCreate') },
+    responses: {
+      '201': {
+        description: 'Started as a draft; `Location` names it.',
+        headers,
+        content: content('WorkshopView'),
+      },
+      ...staffErrors,
+      '400': error('Not a valid workshop or session; nothing was written.'),
+      '409': {
+        description: '`translation_key_taken`: the curriculum or another workshop has this language and key.',
+        headers,
+        content: content('WorkshopConflict'),
+      },
+      '413': error('The body is over 64 KB.'),
+      '415': error('The body is not application/json.'),
+    },
+  },
+  'GET /api/trainer/workshops/{id}': {
+    operationId: 'workshop',
+    security: staff,
+    parameters: [idParameter],
+    responses: {
+      '200': { description: 'The workshop.', headers, content: content('WorkshopView') },
+      ...staffErrors,
+      '404': error("No workshop with this id in the caller's community."),
+    },
+  },
+  'PUT /api/trainer/workshops/{id}': {
+    operationId: 'saveWorkshop',
+    security: staff,
+    description:
+      'Trainers. Allowed in `draft` and `published` (which makes a new draft; the live version stays up). ' +
+      'A session keeps its `id`; `language` and `translationKey` cannot change.',
+    parameters: [idParameter],
+    requestBody: { required: true, content: content('WorkshopSave') },
+    responses: {
+      '200': {
+        description: 'Saved: the workshop as it now stands.',
+        headers,
+        content: content('WorkshopView'),
+      },
+      ...staffErrors,
+      '400': error('Not a valid workshop or session; nothing was written.'),
+      '404': error("No workshop with this id in the caller's community."),
+      '409': {
+        description: '`wrong_state` (in review) or `stale_version`, with the workshop as it stands now.',
+        headers,
+        content: content('WorkshopConflict'),
+      },
+    },
+  },
+  'POST /api/trainer/workshops/{id}/actions': {
+    operationId: 'reviewWorkshop',
+    security: staff,
+    description:
+      '`submit` (trainers), `return` (reviewers, `comment` required), `publish` and `unpublish` (reviewers). ' +
+      'A reviewer who wrote or edited the workshop cannot return or publish it (403 `own_workshop`). ' +
+      'Publishing and unpublishing ask for a rebuild of the public site.',
+    parameters: [idParameter],
+    requestBody: { required: true, content: content('WorkshopAction') },
+    responses: {
+      '200': {
+        description: 'Done: the workshop as it now stands.',
+        headers,
+        content: content('WorkshopView'),
+      },
+      ...staffErrors,
+      '400': error('Not a valid step; nothing was written.'),
+      '404': error("No workshop with this id in the caller's community."),
+      '409': {
+        description: '`wrong_state` or `stale_version`, with the workshop as it stands now.',
+        headers,
+        content: content('WorkshopConflict'),
+      },
+    },
+  },
   'GET /api/health': {
     operationId: 'health',
     responses: { '200': { description: 'The API is up.', headers, content: content('Health') } },
@@ -319,6 +421,12 @@ export function openApiDocument(communityIds: readonly string[]): Json {
         Conflict: jsonSchema(conflictSchema),
         Alerts: jsonSchema(alertsSchema),
         Stats: jsonSchema(statsSchema),
+        WorkshopList: jsonSchema(workshopListSchema),
+        WorkshopCreate: jsonSchema(createWorkshopSchema, 'input'),
+        WorkshopSave: jsonSchema(saveWorkshopSchema, 'input'),
+        WorkshopAction: jsonSchema(workshopActionSchema, 'input'),
+        WorkshopView: jsonSchema(workshopViewSchema),
+        WorkshopConflict: jsonSchema(workshopConflictSchema),
         Health: jsonSchema(healthSchema),
         Error: jsonSchema(errorBodySchema),
       },
