@@ -38,6 +38,8 @@ function lambdaEnvironment(spec: FunctionSpec): NodeJS.ProcessEnv {
     ALERT_TOPIC: 'sns:arn:aws-cn:sns:cn-north-1:111122223333:hutong-urgent-alerts',
     OIDC_ISSUER: 'https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Ab12Cd34E',
     OIDC_CLIENT_ID: '3n4b5urk1ft4fl3mg5e62d9ado',
+    SITE_BUILD: 'codebuild:hutong-site-build',
+    UPLOADS: 's3:hutong-uploads-111122223333',
   };
   return {
     PATH: process.env.PATH,
