@@ -2,24 +2,58 @@
  * Workshops the office publishes reach the site through the same loader: the site is built into
  * a temporary folder with HUTONG_PUBLISHED_WORKSHOPS naming an export that holds a published
  * English-only workshop, a session next month and one last month. The upcoming session shows on
- * the lists and in /workshops/calendar.ics; the past one nowhere. Invalid data fails the build
- * naming the file and the field. The calendar is parsed back by the RFC 5545 rules.
+ * the lists and in /workshops/calendar.ics; the past one nowhere. The workshop's handout files (a
+ * PDF and a PNG, their bytes beside the export) are listed on its page with their names, types
+ * and sizes, and served as they were. Invalid data fails the build naming the file and the field.
+ * The calendar is parsed back by the RFC 5545 rules.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, siteDist } from '../../infra/site-build.ts';
-import { all, attr, one, text } from './built-pages.ts';
+import { all, attr, type Element, one, text } from './built-pages.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'hutong-workshops-'));
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const upcoming = { id: 'upcoming-1', date: day(30) };
 const past = { id: 'past-1', date: day(-30) };
 
+/** The handouts' bytes: a one-page PDF's first and last lines, and a PNG's signature and header. */
+const pdfBytes = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+const pngBytes = Buffer.concat([
+  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  Buffer.alloc(1_500_000, 7),
+]);
+const handouts = [
+  {
+    id: 'map-1',
+    name: 'Estate map.pdf',
+    type: 'application/pdf',
+    bytes: pdfBytes.length,
+    path: 'files/en/safer-stairwells-walk-round/map-1.pdf',
+    content: pdfBytes,
+  },
+  {
+    id: 'poster-2',
+    name: 'Stairwell poster.png',
+    type: 'image/png',
+    bytes: pngBytes.length,
+    path: 'files/en/safer-stairwells-walk-round/poster-2.png',
+    content: pngBytes,
+  },
+];
+
 const published = {
+  files: handouts.map(({ content: _, ...file }) => ({
+    ...file,
+    workshop: 'safer-stairwells-walk-round',
+    language: 'en',
+  })),
   workshops: [
     {
       title: 'Safer stairwells: a walk-round for volunteers',
@@ -153,6 +187,10 @@ describe('published workshops', () => {
   beforeAll(async () => {
     const file = join(work, 'published.json');
     writeFileSync(file, JSON.stringify(published));
+    for (const { path, content } of handouts) {
+      mkdirSync(join(work, path, '..'), { recursive: true });
+      writeFileSync(join(work, path), content);
+    }
     const { code, output } = await build(file, outDir);
     if (code !== 0) throw new Error(`the build failed:\n${output}`);
   }, 180_000);
@@ -199,6 +237,23 @@ describe('published workshops', () => {
     expect(text(one(page, 'h1'))).toBe(published.workshops[0]?.title);
     expect(attr(switchLink, 'href')).toBe('/workshops/');
     expect(read('/en/workshops/safer-stairwells-walk-round/handout/')).toContain('12355');
+  });
+
+  it('list the workshop’s handout files with their names, types and sizes, and serve them as uploaded', () => {
+    // Act
+    const page = doc('/en/workshops/safer-stairwells-walk-round/');
+    const items = all(page, 'li', (li) => attr(li, 'data-file') !== undefined);
+    // Assess
+    expect(items.map((li) => text(li).replace(/\s+/g, ' ').trim())).toEqual([
+      'Estate map.pdf (PDF document, 1 kB)',
+      'Stairwell poster.png (PNG image, 1.5 MB)',
+    ]);
+    for (const [i, handout] of handouts.entries()) {
+      const href = attr(one(items[i] as Element, 'a'), 'href') ?? '';
+      expect(href).toBe(`/en/workshops/safer-stairwells-walk-round/files/${handout.path.split('/').at(-1)}`);
+      expect(readFileSync(join(outDir, href)).equals(handout.content)).toBe(true);
+    }
+    expect(read('/en/workshops/parents-body-safety-talk/')).not.toContain('data-file=');
   });
 
   it('render a trainer’s HTML in the notes as text, never as markup', () => {

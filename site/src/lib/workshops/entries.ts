@@ -129,3 +129,28 @@ export function audiencePaths() {
     }),
   );
 }
+
+/**
+ * Where the site serves a workshop's handout file, in the workshop's language:
+ * `/workshops/<key>/files/<id>.pdf`, `/en/workshops/<key>/files/<id>.png`.
+ */
+export function handoutFileHref(lang: Language, translationKey: string, fileName: string): string {
+  return localePath(lang, `${workshopPath(translationKey)}files/${fileName}`);
+}
+
+/** Props of a handout file's route. */
+export interface HandoutFileRouteProps {
+  source: string;
+  type: string;
+}
+
+/** One static path per handout file: `[...lang]/workshops/[key]/files/[file]`. */
+export async function handoutFilePaths() {
+  return (await allWorkshops()).flatMap(({ data }) =>
+    data.files.map((file) => {
+      const props: HandoutFileRouteProps = { source: file.source, type: file.type };
+      const params = { lang: languageSegment(data.language), key: data.translationKey, file: file.fileName };
+      return { params, props };
+    }),
+  );
+}

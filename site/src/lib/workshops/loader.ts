@@ -3,13 +3,14 @@
  * rebuilds and by the AWS build job alike. It reads two sources through the same code path:
  *
  * 1. the curriculum that ships: `site/src/content/workshops/<lang>/<translationKey>.yaml`;
- * 2. when the environment variable `HUTONG_PUBLISHED_WORKSHOPS` names a JSON file, the workshops
- *    and sessions the office API exports once a reviewer has published them:
- *    `{ "workshops": [Workshop, …], "sessions": [Session, …] }`.
+ * 2. when the environment variable `HUTONG_PUBLISHED_WORKSHOPS` names a JSON file, the workshops,
+ *    sessions and handout files the trainers' console exports once a reviewer has published them:
+ *    `{ "workshops": [Workshop, …], "sessions": [Session, …], "files": [File, …] }`
+ *    (infra/published-workshops.ts writes it, and the files' bytes beside it).
  *
  * Every workshop is validated with `workshopSchema` and every session with `sessionSchema`
  * (functions/domain/workshop.ts); the first invalid one fails the build, naming its file and
- * field. Notes and handouts are rendered as Markdown without HTML. Sessions that have ended are
+ * field; a file with `exportedFileSchema` (files.ts), and its bytes must be where it says. Notes and handouts are rendered as Markdown without HTML. Sessions that have ended are
  * dropped, so past sessions leave the site on the next build. One entry per workshop and
  * language, `<lang>/<translationKey>`, carrying the upcoming sessions of its translation key,
  * and one per rendered Markdown field, `<lang>/<translationKey>/<part>` (see `markdownParts`).
@@ -22,6 +23,7 @@ import {
   type Workshop,
   workshopSchema,
 } from '../../../../functions/domain/workshop.ts';
+import { exportedFileSchema, type HandoutFile, handoutFile } from './files.ts';
 import { demoteHeadings, escapeHtml, unsafeParts } from './markdown.ts';
 import { publishedSourceVariable, type RawRecord, readCurriculum, readPublished } from './sources.ts';
 
@@ -52,6 +54,8 @@ export interface WorkshopEntryData extends Workshop {
   kind: 'workshop';
   /** Upcoming sessions of this workshop in any language, soonest first. */
   sessions: Session[];
+  /** Its handout files (PDF, JPEG, PNG) as the trainers uploaded them; none for the curriculum. */
+  files: HandoutFile[];
   /** Where it came from: the repository's curriculum, or the trainers' console. */
   source: 'curriculum' | 'published';
 }
@@ -130,7 +134,9 @@ export function workshopsLoader(options: WorkshopsLoaderOptions = {}): Loader {
       const publishedFile = options.publishedFile ?? process.env[publishedSourceVariable];
       const now = (options.now ?? (() => new Date()))();
 
-      const published = publishedFile ? readPublished(publishedFile) : { workshops: [], sessions: [] };
+      const published = publishedFile
+        ? readPublished(publishedFile)
+        : { workshops: [], sessions: [], files: [] };
       const sources = [
         ...readCurriculum(curriculumDir, repoRoot).map((record) => ({
           record,
@@ -169,12 +175,25 @@ export function workshopsLoader(options: WorkshopsLoaderOptions = {}): Loader {
       for (const list of sessions.values())
         list.sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
 
+      const files = new Map<string, HandoutFile[]>();
+      for (const record of published.files) {
+        const listed = validate(exportedFileSchema, record);
+        const id = `${listed.language}/${listed.workshop}`;
+        if (workshops.get(id)?.source !== 'published')
+          throw new Error(`${record.file}: ${record.at}.workshop: no published workshop ${id}`);
+        const file = handoutFile(record, listed);
+        if (files.get(id)?.some((other) => other.id === file.id))
+          throw new Error(`${record.file}: ${record.at}.id: ${file.id} is repeated`);
+        files.set(id, [...(files.get(id) ?? []), file]);
+      }
+
       store.clear();
       for (const [id, { workshop, record, source }] of workshops) {
         const data: WorkshopEntryData = {
           kind: 'workshop',
           ...workshop,
           sessions: sessions.get(workshop.translationKey) ?? [],
+          files: files.get(id) ?? [],
           source,
         };
         store.set({ id, data: { ...data }, digest: generateDigest({ ...data }) });
@@ -190,7 +209,7 @@ export function workshopsLoader(options: WorkshopsLoaderOptions = {}): Loader {
         }
       }
       logger.info(
-        `${workshops.size} workshops, ${sessionIds.size} sessions (${[...sessions.values()].flat().length} upcoming)${publishedFile ? ` with ${publishedFile}` : ''}`,
+        `${workshops.size} workshops, ${sessionIds.size} sessions (${[...sessions.values()].flat().length} upcoming), ${published.files.length} handout files${publishedFile ? ` with ${publishedFile}` : ''}`,
       );
     },
   };

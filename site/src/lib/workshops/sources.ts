@@ -20,6 +20,8 @@ export interface RawRecord {
 export interface RawSources {
   workshops: RawRecord[];
   sessions: RawRecord[];
+  /** Handout files of published workshops; a `path` is relative to the export's folder (`file`). */
+  files: RawRecord[];
 }
 
 /** The environment variable naming the published export; unset means the curriculum alone. */
@@ -52,9 +54,10 @@ export function readCurriculum(dir: string, repoRoot: string): RawRecord[] {
 }
 
 /**
- * The office API's export of published workshops and their sessions, a JSON file:
- * `{ "workshops": [Workshop, …], "sessions": [Session, …] }`. Both lists may be empty; a missing
- * file is an error, since the variable says there should be one.
+ * The office API's export of published workshops, their sessions and their handout files, a JSON
+ * file: `{ "workshops": [Workshop, …], "sessions": [Session, …], "files": [File, …] }`, a file's
+ * bytes beside it at its relative `path` (infra/published-workshops.ts writes it). Every list may
+ * be empty or absent; a missing file is an error, since the variable says there should be one.
  */
 export function readPublished(path: string): RawSources {
   const file = resolve(path);
@@ -70,5 +73,5 @@ export function readPublished(path: string): RawSources {
     if (!Array.isArray(items)) throw new Error(`${file} › ${key}: expected a list`);
     return items.map((data, i) => ({ file, at: `${key}[${i}]`, data }));
   };
-  return { workshops: list('workshops'), sessions: list('sessions') };
+  return { workshops: list('workshops'), sessions: list('sessions'), files: list('files') };
 }
