@@ -28,8 +28,16 @@ import { type Route, routeKey, routeName } from '../../functions/routes.ts';
  */
 export const apiForwardedHeaders = ['content-type', 'idempotency-key', 'accept-language'] as const;
 
-/** Every staff route lives under this path, so one behaviour forwards their `Authorization`. */
-export const staffApiPathPattern = '/api/office/*';
+/**
+ * Every staff route lives under one of these paths (the office's, the trainers'), so their
+ * behaviours alone forward `Authorization`.
+ */
+export const staffApiPathPatterns = ['/api/office/*', '/api/trainer/*'] as const;
+
+/** True when a path is under one of the staff patterns. */
+function isStaffPath(path: string): boolean {
+  return staffApiPathPatterns.some((pattern) => path.startsWith(pattern.slice(0, -1)));
+}
 
 /** What the API behaviours share. */
 export interface ApiBehaviourProps {
@@ -44,10 +52,10 @@ export interface ApiBehaviourProps {
  */
 export function apiBehaviours(scope: Construct, props: ApiBehaviourProps): Record<string, BehaviorOptions> {
   const { routes } = props;
-  const outsideStaffPath = routes.filter((r) => r.access !== 'public' && !r.path.startsWith('/api/office/'));
+  const outsideStaffPath = routes.filter((r) => r.access !== 'public' && !isStaffPath(r.path));
   if (outsideStaffPath.length > 0) {
     throw new Error(
-      `Staff routes must live under ${staffApiPathPattern}: ${outsideStaffPath.map(routeKey).join(', ')}`,
+      `Staff routes must live under ${staffApiPathPatterns.join(' or ')}: ${outsideStaffPath.map(routeKey).join(', ')}`,
     );
   }
   const common = {
@@ -83,12 +91,14 @@ export function apiBehaviours(scope: Construct, props: ApiBehaviourProps): Recor
       cachePolicy: sharedCachePolicy(scope, route),
     };
   }
-  behaviours[staffApiPathPattern] = {
-    ...common,
-    allowedMethods: AllowedMethods.ALLOW_ALL,
-    cachePolicy: staffRequest,
-    originRequestPolicy: apiRequest,
-  };
+  for (const pattern of staffApiPathPatterns) {
+    behaviours[pattern] = {
+      ...common,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: staffRequest,
+      originRequestPolicy: apiRequest,
+    };
+  }
   behaviours['/api/*'] = {
     ...common,
     allowedMethods: AllowedMethods.ALLOW_ALL,

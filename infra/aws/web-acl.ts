@@ -7,6 +7,8 @@
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { errorMessages } from '../../functions/domain/messages.ts';
+import { routes } from '../../functions/routes.ts';
+import { fileUploadPathPattern } from './file-upload-paths.ts';
 import { edgeRateLimit } from './throttling.ts';
 
 /** The API's largest body, as `functions/http/request.ts` enforces it. */
@@ -94,6 +96,32 @@ function managedGroup(
   };
 }
 
+/**
+ * A body over the inspection limit: WAF sees at most 64 KB (below), and a longer body is
+ * "oversize" and matches, so exactly the bodies the API would refuse with 413 are refused here.
+ * The file upload routes are left out: their handler takes a file up to its own limit.
+ */
+export function oversizeBodyStatement(): CfnWebACL.StatementProperty {
+  const oversize: CfnWebACL.StatementProperty = {
+    sizeConstraintStatement: {
+      fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
+      comparisonOperator: 'GT',
+      size: maxBodyBytes,
+      textTransformations: [{ priority: 0, type: 'NONE' }],
+    },
+  };
+  const uploads = fileUploadPathPattern(routes);
+  if (uploads === undefined) return oversize;
+  const fileUpload: CfnWebACL.StatementProperty = {
+    regexMatchStatement: {
+      fieldToMatch: { uriPath: {} },
+      regexString: uploads,
+      textTransformations: [{ priority: 0, type: 'NONE' }],
+    },
+  };
+  return { andStatement: { statements: [oversize, { notStatement: { statement: fileUpload } }] } };
+}
+
 /** The rules, in the order WAF evaluates them: the cheapest, most decisive first. */
 function rules(): CfnWebACL.RuleProperty[] {
   return [
@@ -123,8 +151,6 @@ function rules(): CfnWebACL.RuleProperty[] {
       visibilityConfig: visibility('api-post-rate'),
     },
     {
-      // WAF sees at most the inspection limit (64 KB below); a longer body is "oversize" and
-      // matches, so exactly the bodies the API would refuse with 413 are refused here.
       name: 'body-size',
       priority: 1,
       action: {
@@ -136,14 +162,7 @@ function rules(): CfnWebACL.RuleProperty[] {
           },
         },
       },
-      statement: {
-        sizeConstraintStatement: {
-          fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
-          comparisonOperator: 'GT',
-          size: maxBodyBytes,
-          textTransformations: [{ priority: 0, type: 'NONE' }],
-        },
-      },
+      statement: oversizeBodyStatement(),
       visibilityConfig: visibility('body-size'),
     },
     managedGroup(

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.ts';
-import { apiForwardedHeaders } from '../../infra/aws/api-behaviours.ts';
+import { apiForwardedHeaders, staffApiPathPatterns } from '../../infra/aws/api-behaviours.ts';
 import { consolePaths } from '../../infra/aws/console-behaviours.ts';
 import { directoryIndexSource } from '../../infra/aws/directory-index.ts';
 import { responseHeadersPolicyProps } from '../../infra/aws/response-headers.ts';
@@ -55,7 +55,12 @@ const headersPolicy = (ref: unknown) => policyConfig('AWS::CloudFront::ResponseH
 describe('site bucket', () => {
   it('is private, encrypted, TLS-only and not a website when the site is deployed to it', () => {
     // Act
-    const bucket = only('AWS::S3::Bucket');
+    // The site's bucket; the uploads bucket is another (site-build-job.test.ts).
+    const sites = Object.entries(synth.template.findResources('AWS::S3::Bucket')).filter(([id]) =>
+      id.startsWith('sitebucket'),
+    );
+    expect(sites).toHaveLength(1);
+    const bucket = ((sites[0]?.[1] ?? {}) as { Properties: Properties }).Properties;
     // Assess
     expect(bucket.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
@@ -189,7 +194,13 @@ describe('CloudFront distribution', () => {
       sentHeaders(headersPolicy(b.ResponseHeadersPolicyId)),
     ]);
     // Assess
-    expect(sent.map(([pattern]) => pattern)).toEqual(['*', '/api/transparency', '/api/office/*', '/api/*']);
+    expect(sent.map(([pattern]) => pattern)).toEqual([
+      '*',
+      '/api/transparency',
+      '/api/office/*',
+      '/api/trainer/*',
+      '/api/*',
+    ]);
     for (const [pattern, headers] of sent) expect(headers, String(pattern)).toEqual(securityHeaders);
   });
 });
@@ -285,24 +296,31 @@ describe('the office console on CloudFront', () => {
 });
 
 describe('the API on CloudFront', () => {
-  it('forwards Authorization to the staff routes, still only the three headers besides, and keeps nothing', () => {
-    // Act
-    const staff = behavior('/api/office/*');
-    const key = cachePolicy(staff.CachePolicyId);
-    // Assess
-    expect(routes.filter((r) => r.access !== 'public').every((r) => r.path.startsWith('/api/office/'))).toBe(
-      true,
-    );
-    expect(key).toMatchObject({ MinTTL: 0, DefaultTTL: 0 });
-    expect(key.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
-      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['authorization'] },
-      CookiesConfig: { CookieBehavior: 'none' },
-    });
-    expect(requestPolicy(staff.OriginRequestPolicyId).HeadersConfig).toEqual({
-      HeaderBehavior: 'whitelist',
-      Headers: [...apiForwardedHeaders],
-    });
-    expect(staff.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST']));
+  it("forwards Authorization to the office's and trainers' routes, still only the three headers besides, and keeps nothing", () => {
+    // Prepare
+    const staffPrefixes = staffApiPathPatterns.map((pattern) => pattern.slice(0, -1));
+    expect(staffApiPathPatterns).toEqual(['/api/office/*', '/api/trainer/*']);
+    expect(
+      routes
+        .filter((r) => r.access !== 'public')
+        .every((r) => staffPrefixes.some((p) => r.path.startsWith(p))),
+    ).toBe(true);
+    for (const pattern of staffApiPathPatterns) {
+      // Act
+      const staff = behavior(pattern);
+      const key = cachePolicy(staff.CachePolicyId);
+      // Assess
+      expect(key, pattern).toMatchObject({ MinTTL: 0, DefaultTTL: 0 });
+      expect(key.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['authorization'] },
+        CookiesConfig: { CookieBehavior: 'none' },
+      });
+      expect(requestPolicy(staff.OriginRequestPolicyId).HeadersConfig).toEqual({
+        HeaderBehavior: 'whitelist',
+        Headers: [...apiForwardedHeaders],
+      });
+      expect(staff.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'DELETE']));
+    }
   });
 
   it("sends the reporters' routes no Authorization: only their three headers, nothing cached", () => {
@@ -344,7 +362,13 @@ describe('the API on CloudFront', () => {
     // Act
     const order = (distributionConfig().CacheBehaviors as Behavior[]).map((b) => b.PathPattern);
     // Assess
-    expect(order).toEqual([...consolePatterns, '/api/transparency', '/api/office/*', '/api/*']);
+    expect(order).toEqual([
+      ...consolePatterns,
+      '/api/transparency',
+      '/api/office/*',
+      '/api/trainer/*',
+      '/api/*',
+    ]);
   });
 });
 

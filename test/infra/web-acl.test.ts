@@ -99,13 +99,18 @@ describe('web ACL rules', () => {
     });
   });
 
-  it('refuses bodies over the API limit of 64 KB, seeing the whole 64 KB of every body', () => {
+  it('refuses bodies over the API limit of 64 KB, seeing the whole 64 KB of every body, except a handout upload', () => {
     // Act
     const size = rule('body-size');
     const config = webAcl().AssociationConfig;
+    const [oversize, exempt] = (size.Statement as { AndStatement: { Statements: Properties[] } }).AndStatement
+      .Statements;
+    const uploads = (exempt as { NotStatement: { Statement: { RegexMatchStatement: Properties } } })
+      .NotStatement.Statement.RegexMatchStatement;
+    const uploadPath = new RegExp(String(uploads.RegexString));
     // Assess
     expect(maxBodyBytes).toBe(65536);
-    expect(size.Statement).toEqual({
+    expect(oversize).toEqual({
       SizeConstraintStatement: {
         FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
         ComparisonOperator: 'GT',
@@ -113,6 +118,19 @@ describe('web ACL rules', () => {
         TextTransformations: [{ Priority: 0, Type: 'NONE' }],
       },
     });
+    expect(uploads.FieldToMatch).toEqual({ UriPath: {} });
+    expect(uploadPath.test('/api/trainer/workshops/w-1a2b/handouts')).toBe(true);
+    for (const path of [
+      '/api/reports',
+      '/api/followup/messages',
+      '/api/trainer/workshops',
+      '/api/trainer/workshops/w-1a2b',
+      '/api/trainer/workshops/w-1a2b/actions',
+      '/api/trainer/workshops/w-1a2b/handouts/h-1',
+      '/api/trainer/workshops/a/b/handouts',
+    ]) {
+      expect(uploadPath.test(path), path).toBe(false);
+    }
     expect(size.Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 413 } } });
     expect(config).toEqual({ RequestBody: { CLOUDFRONT: { DefaultSizeInspectionLimit: 'KB_64' } } });
   });
