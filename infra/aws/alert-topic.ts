@@ -21,13 +21,23 @@ const emailPattern = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 const phonePattern = /^\+[1-9]\d{6,14}$/;
 
 /**
+ * Checks a list of email addresses given as the context value `key`, throwing on the first one
+ * SNS would refuse at deploy time.
+ * @example checkEmails('hutong:opsEmails', ['ops@example.org'])
+ */
+export function checkEmails(key: string, emails: readonly string[]): readonly string[] {
+  for (const email of emails) {
+    if (!emailPattern.test(email)) throw new Error(`${key}: not an email address: ${email}`);
+  }
+  return emails;
+}
+
+/**
  * Checks the deploy parameters, throwing on the first one SNS would refuse at deploy time.
  * @example checkSubscribers({ emails: ['office@example.org'], phones: ['+8613800000000'] })
  */
 export function checkSubscribers(subscribers: AlertSubscribers): AlertSubscribers {
-  for (const email of subscribers.emails) {
-    if (!emailPattern.test(email)) throw new Error(`hutong:alertEmails: not an email address: ${email}`);
-  }
+  checkEmails('hutong:alertEmails', subscribers.emails);
   for (const phone of subscribers.phones) {
     if (!phonePattern.test(phone))
       throw new Error(`hutong:alertPhones: not an E.164 number (+86…): ${phone}`);

@@ -14,6 +14,7 @@ import { type AlertSubscribers, checkSubscribers } from './alert-topic.ts';
 import { EdgeStack, webAclRegion } from './edge-stack.ts';
 import { HutongStack, type WebAclSource } from './hutong-stack.ts';
 import { addNagChecks } from './nag.ts';
+import { checkOpsEmails } from './ops-topic.ts';
 
 /** The stack's id and CloudFormation name. */
 export const stackId = 'hutong';
@@ -144,6 +145,8 @@ export function createApp(options: AppOptions = {}): { app: App; stack: HutongSt
     siteDir: options.siteDir ?? siteDist,
     webAcl: webAcl.source,
     alertSubscribers: alertSubscribers(app),
+    // Who hears about a failed site build: `hutong:opsEmails` (docs/deploy.md).
+    opsEmails: checkOpsEmails(contextList(app, 'hutong:opsEmails')),
     ...(onlyIndexes.length > 0 ? { onlyIndexes } : {}),
     ...(prefix ? { loginDomainPrefix: prefix } : {}),
     ...(domain ? { domain } : {}),

@@ -2,7 +2,8 @@
  * The `hutong` stack: the table, the receipt salt, one function per route behind the HTTP API
  * (staff routes behind Cognito's JWT authorizer), one function per scheduled job on an
  * EventBridge rule, the staff user pool and the console's sign-in, the urgent-alert topic, the
- * private site bucket and CloudFront in front of both, behind the WAF web ACL. Built from
+ * private site bucket and CloudFront in front of both, behind the WAF web ACL, the uploads bucket,
+ * the CodeBuild project that rebuilds the site after a publish, and the ops topic. Built from
  * `functions/routes.ts` and `functions/store/tables.ts`; nothing here is named by hand twice.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
@@ -14,15 +15,19 @@ import { mainTable } from '../../functions/store/tables.ts';
 import { type AlertSubscribers, AlertTopic } from './alert-topic.ts';
 import { consolePaths } from './console-behaviours.ts';
 import { scheduleJob } from './job-schedule.ts';
+import { OpsTopic } from './ops-topic.ts';
 import { PortalApi } from './portal-api.ts';
 import { PortalCdn } from './portal-cdn.ts';
 import { PortalFunction } from './portal-function.ts';
 import { ReceiptSalt } from './receipt-salt.ts';
 import { routeFunctionSpec, scheduleFunctionSpec } from './route-needs.ts';
 import { SiteBucket } from './site-bucket.ts';
+import { alertOnFailedBuilds, rebuildAfterDeploys } from './site-build-events.ts';
+import { SiteBuildJob } from './site-build-job.ts';
 import { managedLoginOrigin, StaffConsole } from './staff-console.ts';
 import { cognitoIssuerOrigin, StaffPool } from './staff-pool.ts';
 import { PortalTable } from './table.ts';
+import { UploadsBucket } from './uploads-bucket.ts';
 import { EdgeWebAcl } from './web-acl.ts';
 
 /**
@@ -47,6 +52,8 @@ export interface HutongStackProps extends StackProps {
   loginDomainPrefix?: string;
   /** Who gets urgent alerts by email and SMS. */
   alertSubscribers: AlertSubscribers;
+  /** Who gets operational alerts (a failed site build) by email. */
+  opsEmails: readonly string[];
   /** While upgrading a deployed table one index per deploy: the indexes to build, no others. */
   onlyIndexes?: readonly string[];
 }
@@ -100,12 +107,28 @@ export class HutongStack extends Stack {
     });
     api.authorizeStaffWith(staffPool.issuer, [staffConsole.client.userPoolClientId]);
     const alertTopic = new AlertTopic(this, 'urgent-alerts', props.alertSubscribers);
+
+    // Workshop publishing: handouts in their bucket, the build that puts published workshops on
+    // the site, and the ops topic its failures go to.
+    const uploads = new UploadsBucket(this, 'uploads');
+    const siteBuild = new SiteBuildJob(this, 'site-build', {
+      table,
+      uploads,
+      siteBucket: site.bucket,
+      distribution: cdn.distribution,
+    });
+    const opsTopic = new OpsTopic(this, 'ops', props.opsEmails);
+    alertOnFailedBuilds(siteBuild, opsTopic);
+    rebuildAfterDeploys(siteBuild);
+
     const resources = {
       table,
       receiptSalt,
       staffPool,
       alertTopic,
       identity: { issuer: staffPool.issuer, clientId: staffConsole.client.userPoolClientId },
+      uploads,
+      siteBuild,
     };
 
     const routeFunctions = routes.map((route) => {
@@ -146,6 +169,15 @@ export class HutongStack extends Stack {
     new CfnOutput(this, 'alert-topic', {
       description: 'Urgent alerts: subscribe with hutong:alertEmails / hutong:alertPhones',
       value: alertTopic.topic.topicArn,
+    });
+    new CfnOutput(this, 'uploads-bucket', { value: uploads.bucket.bucketName });
+    new CfnOutput(this, 'site-build-project', {
+      description: 'Rebuild the public site by hand: aws codebuild start-build --project-name <this>',
+      value: siteBuild.project.projectName,
+    });
+    new CfnOutput(this, 'ops-topic', {
+      description: 'Operational alerts (a failed site build): subscribe with hutong:opsEmails',
+      value: opsTopic.topic.topicArn,
     });
     new CfnOutput(this, 'communities', {
       description: 'Communities in hutong.config.json at deploy time',

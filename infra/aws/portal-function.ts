@@ -14,9 +14,17 @@ import { repoRoot } from '../site-build.ts';
 import type { AlertTopic } from './alert-topic.ts';
 import { cdkBundlingOptions, handlerEntry, sourceMapNodeOptions } from './bundling.ts';
 import type { ReceiptSalt } from './receipt-salt.ts';
-import { type FunctionSpec, needsReceiptSalt, type TableStatement, tableStatements } from './route-needs.ts';
+import {
+  type FunctionSpec,
+  needsReceiptSalt,
+  siteBuildActions,
+  type TableStatement,
+  tableStatements,
+} from './route-needs.ts';
+import type { SiteBuildJob } from './site-build-job.ts';
 import type { StaffPool } from './staff-pool.ts';
 import type { PortalTable } from './table.ts';
+import type { UploadsBucket } from './uploads-bucket.ts';
 
 /** How long function logs are kept. They hold no report content, but nothing is kept for long. */
 export const functionLogRetention = RetentionDays.ONE_MONTH;
@@ -44,6 +52,10 @@ export interface PortalResources {
   alertTopic: AlertTopic;
   /** The console's sign-in settings (`identity`). */
   identity: StaffIdentity;
+  /** Where handout files go (`uploads`). */
+  uploads: UploadsBucket;
+  /** The CodeBuild project that rebuilds the public site (`site-build`). */
+  siteBuild: SiteBuildJob;
 }
 
 /**
@@ -147,7 +159,7 @@ export class PortalFunction extends Construct {
     for (const need of this.spec.uses) this.use(need, resources);
   }
 
-  private use(need: Service, { staffPool, alertTopic, identity }: PortalResources): void {
+  private use(need: Service, { staffPool, alertTopic, identity, uploads, siteBuild }: PortalResources): void {
     switch (need) {
       case 'staff-directory':
         this.function.addEnvironment('STAFF_DIRECTORY', staffPool.directorySource);
@@ -162,6 +174,18 @@ export class PortalFunction extends Construct {
         this.function.addEnvironment('OIDC_ISSUER', identity.issuer);
         this.function.addEnvironment('OIDC_CLIENT_ID', identity.clientId);
         return;
+      case 'uploads':
+        this.function.addEnvironment('UPLOADS', uploads.source);
+        this.access.addStatements(uploads.handoutStatement());
+        uploads.acknowledgePrefixGrant(this.access);
+        return;
+      case 'site-build': {
+        // Every user learns the project's name; only the scheduled job may start it.
+        this.function.addEnvironment('SITE_BUILD', siteBuild.source);
+        const actions = siteBuildActions(this.spec);
+        if (actions.length > 0) this.access.addStatements(siteBuild.statement(actions));
+        return;
+      }
     }
   }
 }

@@ -19,6 +19,8 @@ export const needEnvironment: Readonly<Record<Service, readonly string[]>> = {
   'staff-directory': ['STAFF_DIRECTORY'],
   'alert-topic': ['ALERT_TOPIC'],
   identity: ['OIDC_ISSUER', 'OIDC_CLIENT_ID'],
+  uploads: ['UPLOADS'],
+  'site-build': ['SITE_BUILD'],
 };
 
 /** Everything the stack needs to know to build and bind one function. */
@@ -37,6 +39,10 @@ export interface FunctionSpec {
   uses: readonly Service[];
   /** How long one invocation may run, in seconds. */
   timeoutSeconds: number;
+  /** What runs it: an API route, a scheduled job, or Cognito (the sign-in trigger). */
+  invokedBy: 'api' | 'schedule' | 'cognito';
+  /** A route's HTTP method; absent for jobs and triggers. */
+  method?: Route['method'];
 }
 
 /** Generous for a few conditional writes and one scrypt hash; HTTP API itself gives up after 30 s. */
@@ -62,6 +68,8 @@ export function routeFunctionSpec(route: Route): FunctionSpec {
     receiptSalt: route.receiptSalt,
     uses: [...(route.uses ?? [])],
     timeoutSeconds: routeTimeoutSeconds,
+    invokedBy: 'api',
+    method: route.method,
   };
 }
 
@@ -75,6 +83,7 @@ export function scheduleFunctionSpec(schedule: Schedule): FunctionSpec {
     receiptSalt: false,
     uses: [...(schedule.uses ?? [])],
     timeoutSeconds: jobTimeoutSeconds(schedule),
+    invokedBy: 'schedule',
   };
 }
 
@@ -90,6 +99,7 @@ export const preTokenFunctionSpec: FunctionSpec = {
   receiptSalt: false,
   uses: [],
   timeoutSeconds: 5,
+  invokedBy: 'cognito',
 };
 
 /** Every function of the stack: one per route, one per scheduled job, and the sign-in trigger. */
@@ -112,6 +122,19 @@ export function needsTable(needs: Pick<FunctionSpec, 'table'>): boolean {
 /** True when the function reads the salt: the route table says so per route (`receiptSalt`). */
 export function needsReceiptSalt(needs: Pick<FunctionSpec, 'receiptSalt'>): boolean {
   return needs.receiptSalt;
+}
+
+/**
+ * The CodeBuild actions a function gets on the site build's project: the scheduled job starts
+ * builds and reads how they went; a `GET` route reads how they went (the console's progress);
+ * any other route only records a request in the table, so no burst of publishes reaches CodeBuild.
+ * @example siteBuildActions(scheduleFunctionSpec(starter)) // ['codebuild:StartBuild', 'codebuild:BatchGetBuilds']
+ */
+export function siteBuildActions(needs: Pick<FunctionSpec, 'uses' | 'invokedBy' | 'method'>): string[] {
+  if (!needs.uses.includes('site-build')) return [];
+  if (needs.invokedBy === 'schedule') return ['codebuild:StartBuild', 'codebuild:BatchGetBuilds'];
+  if (needs.invokedBy === 'api' && needs.method === 'GET') return ['codebuild:BatchGetBuilds'];
+  return [];
 }
 
 /** The names of the environment variables a function is given, besides NODE_OPTIONS. */

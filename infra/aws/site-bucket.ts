@@ -50,8 +50,11 @@ export class SiteBucket extends Construct {
   }
 
   /**
-   * Copies a built site into the bucket, removing files the build no longer has, and invalidates
-   * the distribution so the new pages show at once.
+   * Copies a built site into the bucket and invalidates the distribution so the new pages show
+   * at once. Files the deployer's build does not have are left for the site build that every
+   * deploy starts (site-build-events.ts): the pages of trainer-published workshops, which this
+   * build never has, stay reachable meanwhile, and that build's `sync --delete` removes what is
+   * really gone.
    */
   deploy(siteDir: string, distribution: IDistribution): BucketDeployment {
     const logs = new LogGroup(this, 'deployment-logs', {
@@ -77,6 +80,7 @@ export class SiteBucket extends Construct {
       destinationBucket: this.bucket,
       distribution,
       distributionPaths: ['/*'],
+      prune: false,
       role,
       logGroup: logs,
       memoryLimit: 512,
