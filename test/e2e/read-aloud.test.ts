@@ -34,9 +34,14 @@ const spoken = (page: Page) => page.evaluate('window.__speech') as Promise<Spoke
 describe.skipIf(skipBrowser)('read-aloud in Chromium', () => {
   const suite = browserSuite({ ownContexts: true });
 
-  async function open(path: string, initScript: string): Promise<{ context: BrowserContext; page: Page }> {
+  async function open(
+    path: string,
+    initScript: string,
+    prepare?: (context: BrowserContext) => Promise<void>,
+  ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await phoneContext(suite.browser);
     await context.addInitScript({ content: initScript });
+    await prepare?.(context);
     const page = await context.newPage();
     await page.goto(`${suite.portal.url}${path}`);
     return { context, page };
@@ -52,6 +57,34 @@ describe.skipIf(skipBrowser)('read-aloud in Chromium', () => {
     // Assess
     await page.getByRole('button', { name: '朗读这一页' }).waitFor();
     expect(await page.getByRole('button', { name: '朗读这一页' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('moves nothing on the page when the button appears, however late its script arrives', async () => {
+    // Prepare: every layout shift the page's own document makes, as Chromium scores them (CLS)
+    const shifts = `
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    `;
+
+    // Act: the script arrives a second after the page was painted, as on a slow phone network
+    const { context, page } = await open(
+      '/children/9-12/bullying/',
+      recordSpeech([{ lang: 'zh-CN', name: 'Tingting' }]) + shifts,
+      async (context) => {
+        await context.route(/ReadAloud\.[^/]+\.js$/, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          await route.continue();
+        });
+      },
+    );
+    await page.getByRole('button', { name: '朗读这一页' }).waitFor();
+    await page.getByRole('navigation', { name: '按年龄阅读' }).waitFor();
+
+    // Assess
+    expect(await page.evaluate('window.__shifts')).toEqual([]);
     await context.close();
   });
 

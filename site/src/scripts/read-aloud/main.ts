@@ -39,7 +39,9 @@ if (box && synth && typeof SpeechSynthesisUtterance === 'function') {
 
   // Voices often arrive late; only a known list without the language hides the controls.
   const offer = (): void => {
-    box.hidden = state === 'idle' && synth.getVoices().length > 0 && !voice();
+    const unavailable = state === 'idle' && synth.getVoices().length > 0 && !voice();
+    box.hidden = unavailable;
+    box.toggleAttribute('data-unavailable', unavailable);
   };
 
   const silence = (): void => {
@@ -92,4 +94,4 @@ if (box && synth && typeof SpeechSynthesisUtterance === 'function') {
 
   synth.addEventListener('voiceschanged', offer);
   offer();
-}
+} else box?.toggleAttribute('data-unavailable', true);
