@@ -1,26 +1,31 @@
 /**
  * The editor's form: filled from a workshop (or the defaults of a new one), read back as the
- * API's body, the agenda's running total against the duration, and whether anything was
- * changed since the last save. Numbers are read forgivingly (full-width digits, spaces); what
- * still isn't a number goes to the API as typed, which says what is wrong. Browser only.
+ * API's body (workshop-body.ts), the agenda's running total against the duration, and a call to
+ * `changed` on every edit. Browser only.
  */
 import { find } from '../report/dom.ts';
 import { label, lang, s, valuesOf } from './strings.ts';
-import { agendaKind, lineKind, type SessionRow, sessionKind } from './workshop-row-kinds.ts';
+import { bodyOf, numberOf, sessionRowOf, type TypedFields } from './workshop-body.ts';
+import { agendaKind, lineKind } from './workshop-row-kinds.ts';
 import { rows } from './workshop-rows.ts';
+import { type SessionRow, sessionKind } from './workshop-session-row.ts';
 import type { Session, SessionInput, Workshop } from './workshop-types.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-/** A number as typed: full-width digits and spaces forgiven; else the text, for the API to refuse. */
-export function numberOf(typed: string): number | string | undefined {
-  const plain = typed
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '');
-  if (plain === '') return undefined;
-  return /^\d+$/.test(plain) ? Number(plain) : typed;
-}
-
+const fieldNames: (keyof TypedFields)[] = [
+  'title',
+  'summary',
+  'language',
+  'translationKey',
+  'audience',
+  'groupSize.min',
+  'groupSize.max',
+  'durationMinutes',
+  'facilitatorNotes',
+  'safeguardingNotes',
+  'handout',
+];
 const audiences = valuesOf('workshops.audience');
 
 /** The editor's form, wired to the page's markup. */
@@ -87,93 +92,48 @@ export function workshopForm(form: HTMLFormElement, changed: () => void) {
 
   form.addEventListener('input', edited);
 
-  const set = (path: string, value: string | number) => {
-    control(path).value = String(value);
-  };
-
   return {
     /** Fills the form from `workshop` and `list`, or with a new workshop's defaults. */
     fill(workshop: Workshop | undefined, list: readonly Session[] = []) {
       form.reset();
       const w = workshop;
-      set('workshop.title', w?.title ?? '');
-      set('workshop.summary', w?.summary ?? '');
-      set('workshop.language', w?.language ?? lang);
-      set('workshop.translationKey', w?.translationKey ?? '');
-      set('workshop.audience', w?.audience ?? audiences[0] ?? '');
-      set('workshop.groupSize.min', w?.groupSize.min ?? '');
-      set('workshop.groupSize.max', w?.groupSize.max ?? '');
-      set('workshop.durationMinutes', w?.durationMinutes ?? '');
-      set('workshop.facilitatorNotes', w?.facilitatorNotes ?? '');
-      set('workshop.safeguardingNotes', w?.safeguardingNotes ?? '');
-      set('workshop.handout', w?.handout ?? '');
+      const values: TypedFields = {
+        title: w?.title ?? '',
+        summary: w?.summary ?? '',
+        language: w?.language ?? lang,
+        translationKey: w?.translationKey ?? '',
+        audience: w?.audience ?? audiences[0] ?? '',
+        'groupSize.min': String(w?.groupSize.min ?? ''),
+        'groupSize.max': String(w?.groupSize.max ?? ''),
+        durationMinutes: String(w?.durationMinutes ?? ''),
+        facilitatorNotes: w?.facilitatorNotes ?? '',
+        safeguardingNotes: w?.safeguardingNotes ?? '',
+        handout: w?.handout ?? '',
+      };
+      for (const [name, value] of Object.entries(values)) control(`workshop.${name}`).value = value;
       // Language and key are the workshop's name on the site: fixed once it exists.
       control('workshop.language').disabled = w !== undefined;
       (control('workshop.translationKey') as HTMLInputElement).readOnly = w !== undefined;
       objectives.set(w?.objectives ?? ['']);
       materials.set(w?.materials ?? ['']);
-      agenda.set(
-        w?.agenda.map((item) => ({ minutes: String(item.minutes), activity: item.activity })) ?? [
-          { minutes: '', activity: '' },
-        ],
-      );
-      sessions.set(
-        list.map((session) => ({
-          id: session.id,
-          date: session.date,
-          start: session.start,
-          end: session.end,
-          place: session.place,
-          capacity: String(session.capacity),
-          language: session.language,
-          audience: session.audience,
-          method: session.signUp.method,
-          phone: session.signUp.method === 'phone' ? session.signUp.phone : '',
-          signUpPlace: session.signUp.method === 'place' ? session.signUp.place : '',
-        })),
-      );
+      const rows = w?.agenda.map((item) => ({ minutes: String(item.minutes), activity: item.activity }));
+      agenda.set(rows ?? [{ minutes: '', activity: '' }]);
+      sessions.set(list.map(sessionRowOf));
       showTotal();
     },
 
-    /** The API's body: the workshop and its sessions as typed, blank rows left out. */
+    /** The API's body for what is typed now. */
     read(): { workshop: Workshop; sessions: SessionInput[] } {
-      const text = (path: string) => control(path).value;
-      const number = (path: string) => numberOf(text(path));
-      const workshop = {
-        title: text('workshop.title'),
-        summary: text('workshop.summary'),
-        language: text('workshop.language'),
-        // Forgiving: "Body Safety " is meant as body-safety.
-        translationKey: text('workshop.translationKey').trim().toLowerCase().replace(/\s+/g, '-'),
-        audience: text('workshop.audience'),
-        groupSize: { min: number('workshop.groupSize.min'), max: number('workshop.groupSize.max') },
-        durationMinutes: number('workshop.durationMinutes'),
-        objectives: objectives.values().filter((line) => line.trim() !== ''),
-        agenda: agenda
-          .values()
-          .filter((row) => row.minutes.trim() !== '' || row.activity.trim() !== '')
-          .map((row) => ({ minutes: numberOf(row.minutes), activity: row.activity })),
-        materials: materials.values().filter((line) => line.trim() !== ''),
-        facilitatorNotes: text('workshop.facilitatorNotes'),
-        safeguardingNotes: text('workshop.safeguardingNotes'),
-        handout: text('workshop.handout'),
-      };
-      const list = sessions.values().map((row) => ({
-        ...(row.id ? { id: row.id } : {}),
-        date: row.date,
-        start: row.start,
-        end: row.end,
-        place: row.place,
-        capacity: numberOf(row.capacity),
-        language: row.language,
-        audience: row.audience,
-        signUp:
-          row.method === 'place'
-            ? { method: 'place', place: row.signUpPlace }
-            : { method: 'phone', phone: row.phone.trim() },
-      }));
-      // What is typed may be wrong in any way: the API is the one to say how.
-      return { workshop: workshop as unknown as Workshop, sessions: list as unknown as SessionInput[] };
+      const fields = Object.fromEntries(
+        fieldNames.map((name) => [name, control(`workshop.${name}`).value]),
+      ) as TypedFields;
+      return bodyOf({
+        fields,
+        objectives: objectives.values(),
+        materials: materials.values(),
+        agenda: agenda.values(),
+        sessions: sessions.values(),
+      });
     },
   };
 }

@@ -57,7 +57,8 @@ function nameOf(field: HTMLElement): string {
 /** The API's message without the field name it starts with: the page names the field itself. */
 function bare(message: string): string {
   const match = /^[^:：。?？]{1,60}[:：]\s*(.+)$/s.exec(message);
-  return match?.[1] ?? message;
+  const rest = match?.[1] ?? message;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** Takes every problem off the form and the summary. */

@@ -59,6 +59,7 @@ export function workshopScreen(context: () => Context | undefined) {
     const editable = writes() && view?.status !== 'in_review';
     title.textContent = view ? view.workshop.title : s('office.workshop.new');
     fill(part('summary'), view ? summary(view) : []);
+    part('summary').hidden = !view;
     fill(part('comments-list'), view ? comments(view) : []);
     part('comments').hidden = !view || view.comments.length === 0;
     note.textContent = noteFor(view);
