@@ -18,7 +18,8 @@ import { jsonResponse } from '../http/response.ts';
 import { requireStaff } from '../http/staff.ts';
 import { requestSiteBuild } from '../store/site-build.ts';
 import { findWorkshop, viewOf } from '../store/workshops.ts';
-import { planStep, writeWorkshop } from '../store/workshops-change.ts';
+import { writeWorkshop } from '../store/workshops-change.ts';
+import { planStep } from '../store/workshops-plan.ts';
 
 /** Lambda entry point. */
 export const handler = httpHandler(async (event) => {
@@ -45,8 +46,8 @@ export const handler = httpHandler(async (event) => {
     try {
       await requestSiteBuild(now);
     } catch (error) {
-      // The step is stored and audited; answering 5xx would tell the reviewer it wasn't. The
-      // console shows no build waiting, and the next publish's request builds this one too.
+      // The step is stored and audited; answering 5xx now would tell the reviewer it wasn't. A
+      // failed request leaves no build waiting; the next publish's request builds this one too.
       log('error', 'site build request failed', {
         route: event.routeKey,
         errorName: error instanceof Error ? error.name : 'unknown',

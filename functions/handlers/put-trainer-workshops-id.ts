@@ -15,7 +15,8 @@ import { readJsonBody } from '../http/request.ts';
 import { jsonResponse } from '../http/response.ts';
 import { requireStaff } from '../http/staff.ts';
 import { findWorkshop, randomId, viewOf } from '../store/workshops.ts';
-import { planEdit, writeWorkshop } from '../store/workshops-change.ts';
+import { writeWorkshop } from '../store/workshops-change.ts';
+import { planEdit } from '../store/workshops-plan.ts';
 
 /** Lambda entry point. */
 export const handler = httpHandler(async (event) => {
