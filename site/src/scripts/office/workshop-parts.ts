@@ -10,11 +10,14 @@ import type { WorkshopView } from './workshop-types.ts';
 
 const time = (iso: string) => h('time', { datetime: iso }, dateTime(iso));
 
-/** A workshop's status as a tag, and the "live version" marker when one is on the site. */
+/**
+ * A workshop's status as a tag, and the "live version" marker when a version is on the site
+ * while the working copy is a new draft or in review (a published one says so itself).
+ */
 export function statusTags(status: string, live: boolean): Child[] {
   return [
     h('span', { class: `tag tag--status tag--${status}` }, label('office.workshopStatus', status)),
-    live && h('span', { class: 'tag tag--live' }, s('office.workshops.live')),
+    live && status !== 'published' && h('span', { class: 'tag tag--live' }, s('office.workshops.live')),
   ];
 }
 
