@@ -69,7 +69,14 @@ describe('cdk-nag AwsSolutions', () => {
     );
   });
 
-  it('accepts no AWS managed policy, and wildcards only where X-Ray or BucketDeployment force them', () => {
+  it('accepts no AWS managed policy, and wildcards only where X-Ray, BucketDeployment or a prefix of keys force them', () => {
+    // Prepare
+    const handouts = /^AwsSolutions-IAM5\[Resource::<uploadsbucket[0-9A-F]+\.Arn>\/workshops\/\*\]$/;
+    const wholeSite = /^AwsSolutions-IAM5\[Resource::<sitebucket[0-9A-F]+\.Arn>\/\*\]$/;
+    const uploaders = routes
+      .filter((r) => 'uses' in r && (r.uses as readonly string[]).includes('uploads'))
+      .map((r) => `hutong/${routeName(r)}/access`);
+    expect(uploaders.length).toBeGreaterThan(0);
     // Act
     const iam = acknowledged().filter((a) => /AwsSolutions-IAM\d/.test(a.id));
     // Assess
@@ -78,6 +85,12 @@ describe('cdk-nag AwsSolutions', () => {
     expect(tracing).toHaveLength(routes.length + schedules.length + 1);
     for (const { path, id } of iam) {
       if (tracing.includes(path)) expect(id).toBe('AwsSolutions-IAM5[Resource::*]');
+      else if (uploaders.includes(path)) expect(id, path).toMatch(handouts);
+      else if (path === 'hutong/site-build/access')
+        expect(
+          [handouts, wholeSite].some((r) => r.test(id)),
+          id,
+        ).toBe(true);
       else expect(path).toBe('hutong/site/deployment-role');
     }
   });
