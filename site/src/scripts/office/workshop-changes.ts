@@ -86,6 +86,7 @@ export function workshopChanges(options: ChangeOptions) {
     const { workshop, sessions } = options.read();
     errors.hidden = true;
     conflict.hidden = true;
+    status.textContent = '';
     say(formStatus, s('office.workshop.saving'), false);
     const answer = before
       ? await context.api.put<WorkshopView>(path(before.id), { version: before.version, workshop, sessions })
