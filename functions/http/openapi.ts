@@ -26,6 +26,7 @@ import {
 import { reportRequestSchema } from '../domain/report.ts';
 import { actionSchema } from '../domain/workflow.ts';
 import {
+  handoutSchema,
   workshopConflictSchema,
   workshopListSchema,
   workshopViewSchema,
@@ -357,6 +358,72 @@ const operations: Record<string, Json> = {
       },
     },
   },
+  'POST /api/trainer/workshops/{id}/handouts': {
+    operationId: 'addHandout',
+    security: staff,
+    description:
+      'Trainers. The body is the file itself, PDF, JPEG or PNG, at most 5 MB, checked by its signature; its ' +
+      'metadata is removed before it is stored (PDF information and XMP; JPEG EXIF, XMP, IPTC, comments; ' +
+      'PNG text, time and EXIF chunks). A workshop keeps at most 5; a published one becomes a draft again.',
+    parameters: [
+      idParameter,
+      {
+        name: 'name',
+        in: 'query',
+        required: false,
+        description: 'The file name to show; paths and control characters are dropped, 120 characters kept.',
+        schema: { type: 'string' },
+      },
+    ],
+    requestBody: {
+      required: true,
+      content: Object.fromEntries(
+        ['application/pdf', 'image/jpeg', 'image/png'].map((type) => [
+          type,
+          { schema: { type: 'string', format: 'binary' } },
+        ]),
+      ),
+    },
+    responses: {
+      '201': { description: 'Stored without its metadata.', headers, content: content('Handout') },
+      ...staffErrors,
+      '404': error("No workshop with this id in the caller's community."),
+      '409': {
+        description: '`too_many_handouts`; or `wrong_state` (in review), with the workshop as it stands now.',
+        headers,
+        content: {
+          'application/json': {
+            schema: {
+              oneOf: ['Error', 'WorkshopConflict'].map((ref) => ({ $ref: `#/components/schemas/${ref}` })),
+            },
+          },
+        },
+      },
+      '413': error('`too_large`: over 5 MB.'),
+      '415': error('`unsupported_type`: not PDF, JPEG or PNG, or the bytes are not what the type says.'),
+      '422': error('`unreadable_file`: the file cannot be read as its type.'),
+    },
+  },
+  'DELETE /api/trainer/workshops/{id}/handouts/{handout}': {
+    operationId: 'removeHandout',
+    security: staff,
+    description: 'Trainers. Its file is deleted unless the live version still shows it.',
+    parameters: [idParameter, { name: 'handout', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: {
+      '200': {
+        description: 'Removed: the workshop as it now stands.',
+        headers,
+        content: content('WorkshopView'),
+      },
+      ...staffErrors,
+      '404': error("No workshop with this id in the caller's community, or no such handout in its draft."),
+      '409': {
+        description: '`wrong_state` (in review), with the workshop as it stands now.',
+        headers,
+        content: content('WorkshopConflict'),
+      },
+    },
+  },
   'GET /api/health': {
     operationId: 'health',
     responses: { '200': { description: 'The API is up.', headers, content: content('Health') } },
@@ -427,6 +494,7 @@ export function openApiDocument(communityIds: readonly string[]): Json {
         WorkshopAction: jsonSchema(workshopActionSchema, 'input'),
         WorkshopView: jsonSchema(workshopViewSchema),
         WorkshopConflict: jsonSchema(workshopConflictSchema),
+        Handout: jsonSchema(handoutSchema),
         Health: jsonSchema(healthSchema),
         Error: jsonSchema(errorBodySchema),
       },
