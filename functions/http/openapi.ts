@@ -24,6 +24,7 @@ import {
   transparencySchema,
 } from '../domain/office-contract.ts';
 import { reportRequestSchema } from '../domain/report.ts';
+import { siteBuildSchema } from '../domain/site-build.ts';
 import { actionSchema } from '../domain/workflow.ts';
 import {
   handoutSchema,
@@ -424,6 +425,15 @@ const operations: Record<string, Json> = {
       },
     },
   },
+  'GET /api/trainer/site-build': {
+    operationId: 'siteBuild',
+    security: staff,
+    description: 'Trainers and reviewers. The console shows it after a publish or an unpublish.',
+    responses: {
+      '200': { description: "Where the site's rebuild is.", headers, content: content('SiteBuild') },
+      ...staffErrors,
+    },
+  },
   'GET /api/health': {
     operationId: 'health',
     responses: { '200': { description: 'The API is up.', headers, content: content('Health') } },
@@ -495,6 +505,7 @@ export function openApiDocument(communityIds: readonly string[]): Json {
         WorkshopView: jsonSchema(workshopViewSchema),
         WorkshopConflict: jsonSchema(workshopConflictSchema),
         Handout: jsonSchema(handoutSchema),
+        SiteBuild: jsonSchema(siteBuildSchema),
         Health: jsonSchema(healthSchema),
         Error: jsonSchema(errorBodySchema),
       },

@@ -3,29 +3,13 @@
  * files, or from the AWS build item and the CodeBuild build it names), and when the AWS starter
  * starts a build. No I/O: site-build.ts and site-build-aws.ts do that.
  */
-/** The steps of a build, in order. */
-export const siteBuildSteps = ['exporting', 'building', 'indexing', 'publishing'] as const;
+import { type SiteBuild, type SiteBuildStep, siteBuildSteps } from '../domain/site-build.ts';
 
-/** One step of a build: exporting the published workshops, building pages, indexing search, publishing. */
-export type SiteBuildStep = (typeof siteBuildSteps)[number];
+export type { SiteBuild, SiteBuildStep } from '../domain/site-build.ts';
+export { siteBuildSteps } from '../domain/site-build.ts';
 
-/** Where the public site's rebuild is, as the trainer console shows it after a publish. */
-export interface SiteBuild {
-  /** `waiting`: asked for, not started; `building`: running; the others: how the last one ended. */
-  state: 'idle' | 'waiting' | 'building' | 'succeeded' | 'failed';
-  /** When the latest build was asked for (ISO 8601). */
-  requestedAt?: string;
-  /** When the latest build started. */
-  startedAt?: string;
-  /** When it ended, for `succeeded` and `failed`. */
-  finishedAt?: string;
-  /** The step it is at, or the one that failed. */
-  step?: SiteBuildStep;
-  /** Every step of a build, in order, for a progress list. */
-  steps?: readonly SiteBuildStep[];
-  /** Why a build failed, in a few words (never a stack). */
-  message?: string;
-}
+/** The files of the `dir:` backend, shared with the local runtime's builder. */
+export const siteBuildFiles = { request: 'requested', status: 'status.json' } as const;
 
 /** The build item: the latest request, and the build last started for one. */
 export interface BuildRecord {
@@ -87,7 +71,7 @@ export function describeBuild(record: BuildRecord | undefined, build: CodeBuildB
   if (!record) return { state: 'idle' };
   const { requestedAt, startedAt } = record;
   const base = {
-    steps: siteBuildSteps,
+    steps: [...siteBuildSteps],
     ...(requestedAt ? { requestedAt } : {}),
     ...(startedAt ? { startedAt } : {}),
   };
@@ -117,8 +101,8 @@ export function describeBuild(record: BuildRecord | undefined, build: CodeBuildB
 export function combine(requestedAt: string | undefined, last: SiteBuild | undefined): SiteBuild {
   const newer = requestedAt !== undefined && (!last?.startedAt || requestedAt > last.startedAt);
   if (newer && last?.state !== 'building') {
-    return { state: 'waiting', requestedAt, steps: siteBuildSteps };
+    return { state: 'waiting', requestedAt, steps: [...siteBuildSteps] };
   }
   if (!last) return { state: 'idle' };
-  return { ...last, ...(requestedAt ? { requestedAt } : {}), steps: siteBuildSteps };
+  return { ...last, ...(requestedAt ? { requestedAt } : {}), steps: [...siteBuildSteps] };
 }

@@ -4,13 +4,14 @@
  * watches, and the `status.json` it writes), `codebuild:<project>` in AWS (an item in the table
  * that the `start-site-build` job turns into a CodeBuild build; site-build-aws.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { requireEnv } from './env.ts';
-import { combine, type SiteBuild } from './site-build-state.ts';
+import { combine, type SiteBuild, siteBuildFiles } from './site-build-state.ts';
 
 export type { SiteBuild, SiteBuildStep } from './site-build-state.ts';
-export { siteBuildSteps } from './site-build-state.ts';
+export { siteBuildFiles, siteBuildSteps } from './site-build-state.ts';
 
 /** The backend `SITE_BUILD` names. */
 export type SiteBuildBackend = { kind: 'dir'; path: string } | { kind: 'codebuild'; project: string };
@@ -29,9 +30,6 @@ export function siteBuildBackend(value: string): SiteBuildBackend {
 
 const backend = siteBuildBackend(requireEnv('SITE_BUILD'));
 
-/** The files of the `dir:` backend, shared with the local runtime's builder. */
-export const siteBuildFiles = { request: 'requested', status: 'status.json' } as const;
-
 /**
  * Asks for a rebuild of the public site with what is published now. Many requests close
  * together make one build.
@@ -43,7 +41,7 @@ export async function requestSiteBuild(now: Date): Promise<void> {
   }
   await mkdir(backend.path, { recursive: true });
   // Written whole then renamed, so the builder never reads half a time.
-  const temporary = join(backend.path, `.${siteBuildFiles.request}.${process.pid}.${now.getTime()}.tmp`);
+  const temporary = join(backend.path, `.${siteBuildFiles.request}.${randomUUID()}.tmp`);
   await writeFile(temporary, now.toISOString());
   await rename(temporary, join(backend.path, siteBuildFiles.request));
 }
