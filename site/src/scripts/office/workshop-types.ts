@@ -8,11 +8,11 @@ import type { Session, Workshop } from '../../../../functions/domain/workshop.ts
 import type { handoutSchema } from '../../../../functions/domain/workshop-contract.ts';
 import type { ReviewAction, WorkshopStatus } from '../../../../functions/domain/workshop-review.ts';
 
+export type { SiteBuild } from '../../../../functions/domain/site-build.ts';
 export type {
   WorkshopSummary,
   WorkshopView,
 } from '../../../../functions/domain/workshop-contract.ts';
-export type { SiteBuild } from '../../../../functions/store/site-build-state.ts';
 export type { Session, Workshop, WorkshopStatus };
 
 /** A session as the editor sends it: its workshop is the workshop's key, its id kept once given. */
