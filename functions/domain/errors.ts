@@ -138,7 +138,7 @@ export class IdempotencyConflictError extends ApiError {
 }
 
 /**
- * A handout file refused: 413 `too_large` (over 5 MB), 415 `unsupported_type` (not PDF, JPEG or
+ * A handout file refused: 413 `too_large` (over 4 MB), 415 `unsupported_type` (not PDF, JPEG or
  * PNG), 422 `unreadable_file` (its bytes are not what its type says), 409 `too_many_handouts`.
  */
 export class HandoutRefusedError extends ApiError {

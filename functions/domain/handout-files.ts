@@ -12,8 +12,11 @@ import type { HandoutType } from './workshop-contract.ts';
 
 /** The limits on handouts (docs/workshop-publishing.md). */
 export const handoutLimits = {
-  /** The largest file taken, in bytes: 5 MB. */
-  bytes: 5 * 1024 * 1024,
+  /**
+   * The largest file taken, in bytes: 4 MB. Lambda takes at most 6 MB per request, and API
+   * Gateway hands it a binary body base64-encoded (a third larger), so 4 MB is what fits.
+   */
+  bytes: 4 * 1024 * 1024,
   /** Handouts one workshop keeps. */
   perWorkshop: 5,
   /** The longest display name, in characters. */
@@ -57,7 +60,7 @@ export interface PreparedHandout {
 
 /**
  * Checks an upload and strips its metadata. Refuses a type that isn't PDF, JPEG or PNG or whose
- * bytes say otherwise (415 `unsupported_type`), more than 5 MB (413 `too_large`), and a file that
+ * bytes say otherwise (415 `unsupported_type`), more than 4 MB (413 `too_large`), and a file that
  * can't be read as its type (422 `unreadable_file`).
  * @example const handout = prepareHandout(bytes, 'image/png', 'poster.png', 'en');
  */

@@ -83,8 +83,8 @@ export const errorMessages = {
     en: 'Another workshop in this language already uses this translation key. Please choose another.',
   },
   too_large: {
-    'zh-CN': '文件太大了（最多 5 MB）。请压缩后再上传。',
-    en: 'The file is too large (5 MB at most). Please make it smaller and upload it again.',
+    'zh-CN': '文件太大了（最多 4 MB）。请压缩后再上传。',
+    en: 'The file is too large (4 MB at most). Please make it smaller and upload it again.',
   },
   unsupported_type: {
     'zh-CN': '只能上传 PDF、JPEG 或 PNG 文件。',

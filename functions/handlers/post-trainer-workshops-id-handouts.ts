@@ -1,6 +1,6 @@
 /**
  * POST /api/trainer/workshops/{id}/handouts?name=<file name> — a trainer attaches a handout file
- * (the body: PDF, JPEG or PNG bytes, at most 5 MB; base64 in the event, as API Gateway hands
+ * (the body: PDF, JPEG or PNG bytes, at most 4 MB; base64 in the event, as API Gateway hands
  * binary bodies over). Checked by type, size and signature, its metadata stripped, then stored:
  * the file first, then the workshop's item; a refused or failed item write deletes the file.
  * 201 `{ id, name, type, bytes }`.

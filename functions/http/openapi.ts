@@ -363,7 +363,7 @@ const operations: Record<string, Json> = {
     operationId: 'addHandout',
     security: staff,
     description:
-      'Trainers. The body is the file itself, PDF, JPEG or PNG, at most 5 MB, checked by its signature; its ' +
+      'Trainers. The body is the file itself, PDF, JPEG or PNG, at most 4 MB, checked by its signature; its ' +
       'metadata is removed before it is stored (PDF information and XMP; JPEG EXIF, XMP, IPTC, comments; ' +
       'PNG text, time and EXIF chunks). A workshop keeps at most 5; a published one becomes a draft again.',
     parameters: [
@@ -400,7 +400,7 @@ const operations: Record<string, Json> = {
           },
         },
       },
-      '413': error('`too_large`: over 5 MB.'),
+      '413': error('`too_large`: over 4 MB.'),
       '415': error('`unsupported_type`: not PDF, JPEG or PNG, or the bytes are not what the type says.'),
       '422': error('`unreadable_file`: the file cannot be read as its type.'),
     },

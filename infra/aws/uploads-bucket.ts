@@ -35,7 +35,7 @@ export class UploadsBucket extends Construct {
       // by mistake) must really be gone, not kept as a noncurrent version. The files are copies
       // with their metadata stripped; a workshop's draft says which ones it holds.
       versioned: false,
-      // Handouts are at most 5 MB and written in one PUT, but a multipart upload that never
+      // Handouts are at most 4 MB and written in one PUT, but a multipart upload that never
       // finished would otherwise be stored, and billed, for ever.
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       // Trainers' files outlive any stack, like the table that names them.

@@ -163,7 +163,7 @@ describe('what is refused, with nothing written', () => {
     await unchanged(id, before);
   });
 
-  it('answers more than 5 MB with 413, in the language the trainer reads', async () => {
+  it('answers more than 4 MB with 413, in the language the trainer reads', async () => {
     // Prepare: a real PNG, padded with a private chunk one byte past the limit
     const id = await draft();
     const before = await stored(id);
@@ -171,7 +171,7 @@ describe('what is refused, with nothing written', () => {
     const end = png.indexOf('IEND') - 4;
     const big = Buffer.concat([
       png.subarray(0, end),
-      pngChunk('prVW', Buffer.alloc(5 * 1024 * 1024 + 1 - png.length - 12)),
+      pngChunk('prVW', Buffer.alloc(4 * 1024 * 1024 + 1 - png.length - 12)),
       png.subarray(end),
     ]);
     // Act
@@ -179,7 +179,7 @@ describe('what is refused, with nothing written', () => {
     const chinese = await upload(trainer, id, big, 'image/png');
     // Assess
     expect([english.status, english.body.error, chinese.status]).toEqual([413, 'too_large', 413]);
-    expect(english.body.message).toMatch(/too large \(5 MB at most\)/);
+    expect(english.body.message).toMatch(/too large \(4 MB at most\)/);
     expect(chinese.body.message).toMatch(/文件太大/);
     await unchanged(id, before);
   });

@@ -242,7 +242,7 @@ describe('what a handout may be', () => {
     }
   });
 
-  it('takes a file of exactly 5 MB and refuses one byte more (413)', () => {
+  it('takes a file of exactly 4 MB and refuses one byte more (413)', () => {
     // Prepare: a real PNG padded with a private chunk to the limit, and one byte past it.
     const png = pngWithMetadata();
     const end = png.indexOf('IEND') - 4;
@@ -256,7 +256,7 @@ describe('what a handout may be', () => {
     // Assess
     expect(atLimit.bytes.byteLength).toBeLessThan(1024);
     expect([over.statusCode, over.code]).toEqual([413, 'too_large']);
-    expect(over.toJSON().message).toContain('5 MB');
+    expect(over.toJSON().message).toContain('4 MB');
   });
 });
 
