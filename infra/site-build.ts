@@ -3,12 +3,14 @@
  * `astro build`, then Pagefind's search index of the built pages, one per language. Used by
  * `npm run build:site`, `npm start`, `npm run synth` and the test setup, so all serve the same.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { astroBuild, type SiteBuildOptions } from './astro-build.ts';
+
+export type { SiteBuildOptions } from './astro-build.ts';
 
 /** The repository's root directory. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,46 +56,21 @@ export function siteIsStale(): boolean {
   return inputs.some((input) => newestChange(join(repoRoot, input)) > builtAt);
 }
 
-/** Runs `astro build` for the site; rejects with its output when the build fails. */
-function astroBuild(show: boolean): Promise<void> {
-  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [astro, 'build', '--root', join(repoRoot, 'site')], {
-      cwd: repoRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (show) process.stdout.write(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-      if (show) process.stderr.write(chunk);
-    });
-    child.on('error', fail);
-    child.on('exit', (code) =>
-      code === 0 ? done() : fail(new Error(`astro build failed (exit ${code}):\n${output}`)),
-    );
-  });
-}
-
 /**
- * Indexes the built pages for search, into `site/dist/pagefind/`. Pagefind reads each page's
+ * Indexes the built pages in `outDir` (`site/dist` by default) for search, into its `pagefind/`. Pagefind reads each page's
  * `<html lang>` and writes one index per language; only what pages mark `data-pagefind-body` is
  * indexed. The npm package runs Pagefind's extended build, which segments Chinese into words, so
  * 欺凌 and 留守 are found as words.
  */
-export async function indexSite(): Promise<{ pages: number }> {
+export async function indexSite(outDir = siteDist): Promise<{ pages: number }> {
   try {
     const { errors, index } = await pagefind.createIndex();
     if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDist });
+    const added = await index.addDirectory({ path: outDir });
     if (added.errors.length > 0)
       throw new Error(`pagefind could not read the site: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error(`pagefind found no pages to index in ${siteDist}`);
-    const written = await index.writeFiles({ outputPath: searchIndexDir });
+    if (added.page_count === 0) throw new Error(`pagefind found no pages to index in ${outDir}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`pagefind could not write: ${written.errors.join('; ')}`);
     return { pages: added.page_count };
   } finally {
@@ -103,11 +80,13 @@ export async function indexSite(): Promise<{ pages: number }> {
 
 /**
  * Builds the site, then its search index; rejects when either step fails.
- * @param options.show print Astro's progress as it builds, as `npm run build:site` does
+ * @example await buildSite({ outDir: '/tmp/next', publishedFile: '/tmp/export/published.json' })
  */
-export async function buildSite(options: { show?: boolean } = {}): Promise<{ pages: number }> {
-  await astroBuild(options.show ?? false);
-  return indexSite();
+export async function buildSite(options: SiteBuildOptions = {}): Promise<{ pages: number }> {
+  options.onStep?.('building');
+  await astroBuild(options);
+  options.onStep?.('indexing');
+  return indexSite(options.outDir);
 }
 
 /** Builds the site if it is stale; says whether it did. */
@@ -117,8 +96,17 @@ export async function ensureSiteBuilt(): Promise<boolean> {
   return true;
 }
 
-// `npm run build:site`: always build, and say what was indexed.
+// `npm run build:site`: always build, and say what was indexed. With a table to read (`TABLE_NAME`,
+// as in the AWS build job), the published workshops and their handouts are exported first; a
+// failed export fails the build, so a site without them is never published.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { pages } = await buildSite({ show: true });
+  let publishedFile: string | undefined;
+  if (process.env.TABLE_NAME) {
+    const { exportPublished } = await import('./published-workshops.ts');
+    const exported = await exportPublished(mkdtempSync(join(tmpdir(), 'hutong-published-')));
+    console.log(`exported ${exported.workshops} published workshops, ${exported.files} files`);
+    publishedFile = exported.file;
+  }
+  const { pages } = await buildSite({ show: true, ...(publishedFile ? { publishedFile } : {}) });
   console.log(`site built in ${siteDist}; ${pages} pages indexed for search in ${searchIndexDir}`);
 }

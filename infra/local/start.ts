@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { mainTable } from '../../functions/store/tables.ts';
+import { anyPublished } from '../published-workshops.ts';
 import { ensureSiteBuilt, repoRoot, siteDist } from '../site-build.ts';
 import { createTables, localAws, startDynamo } from './dynamodb.ts';
 import type { StaffAccount } from './identity/accounts.ts';
@@ -16,6 +17,7 @@ import { jwtAuthorizer } from './identity/authorizer.ts';
 import { startIdentity } from './identity/server.ts';
 import { apiRouter, loadRoutes } from './router.ts';
 import { startSchedules } from './schedules.ts';
+import { startSiteBuilder } from './site-builder.ts';
 import { staticSite } from './static-site.ts';
 
 /** How to run. Every field has a default; port 0 picks a free port. */
@@ -72,7 +74,10 @@ function closeServer(server: ReturnType<typeof createServer>): Promise<void> {
   });
 }
 
-/** Starts the portal: env, embedded DynamoDB, tables, site, identity provider, schedules, router. */
+/**
+ * Starts the portal: env, embedded DynamoDB, tables, site, site builder, identity provider,
+ * schedules, router.
+ */
 export async function start(options: StartOptions = {}): Promise<Runtime> {
   const lines: string[] = [];
   const say = (line: string) => {
@@ -103,6 +108,10 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     // Urgent alerts go to the outbox and a log line locally, where AWS publishes to SNS.
     ALERT_TOPIC: 'log:',
+    // Handout files under the data directory, where AWS keeps them in the uploads bucket; site
+    // builds requested through a folder the runtime's builder watches, where AWS runs CodeBuild.
+    UPLOADS: `dir:${join(dataDir, 'uploads')}`,
+    SITE_BUILD: `dir:${join(dataDir, 'site-build')}`,
   });
 
   // 4. The site, rebuilt if its sources changed since the last build.
@@ -113,7 +122,16 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     throw error;
   }
 
-  // 5. The identity provider on its own port, as Cognito's domain is its own origin: the seeded
+  // 5. The site builder: a publish asks for a build (SITE_BUILD above); the builder exports the
+  //    published workshops, builds the site into a new folder and serves it once it is whole.
+  const builder = await startSiteBuilder({
+    folder: join(dataDir, 'site-build'),
+    fallbackRoot: siteDist,
+    anyPublished,
+    say,
+  });
+
+  // 6. The identity provider on its own port, as Cognito's domain is its own origin: the seeded
   //    staff accounts, their directory for the office functions, and the issuer tokens name.
   const host = options.host ?? '127.0.0.1';
   let identity: Awaited<ReturnType<typeof startIdentity>>;
@@ -126,6 +144,7 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
         say(`Sign-in service error: ${error instanceof Error ? error.message : String(error)}`),
     });
   } catch (error) {
+    await builder.stop();
     await dynamo.stop();
     throw error;
   }
@@ -135,18 +154,18 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     STAFF_DIRECTORY: `file:${identity.directoryFile}`,
   });
 
-  // 6. The scheduled jobs, each on its timer (the purge of expired records).
+  // 7. The scheduled jobs, each on its timer (the purge of expired records).
   const timers = await startSchedules((name) =>
     say(`Scheduled job ${name} failed; it runs again on its next turn.`),
   );
 
-  // 7. The router for /api/* from functions/routes.ts, and the static site for the rest. Staff
+  // 8. The router for /api/* from functions/routes.ts, and the static site for the rest. Staff
   //    routes check tokens as API Gateway's JWT authorizer does, with the console as audience.
   const api = apiRouter(
     await loadRoutes(),
     jwtAuthorizer({ issuer: identity.issuer, audience: [identity.clientId] }),
   );
-  const site = staticSite(siteDist);
+  const site = staticSite(builder.root);
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const isApi = (request.url ?? '/').startsWith('/api/');
     if (!isApi) return site(request, response);
@@ -176,6 +195,7 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     async stop() {
       await closeServer(server);
       await timers.stop();
+      await builder.stop();
       await identity.stop();
       await dynamo.stop();
     },

@@ -16,6 +16,7 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
@@ -69,9 +70,14 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
   else createReadStream(file).pipe(response);
 }
 
-/** Builds the request listener that serves `root`. */
-export function staticSite(root: string) {
+/**
+ * Builds the request listener that serves `root`. Given a function, it asks for the folder once
+ * per request, so the runtime's builder can swap a new build in whole between two requests.
+ */
+export function staticSite(root: string | (() => string)) {
+  const rootNow = typeof root === 'string' ? () => root : root;
   return (request: IncomingMessage, response: ServerResponse): void => {
+    const root = rootNow();
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { ...securityHeaders, allow: 'GET, HEAD' }).end();
       return;
