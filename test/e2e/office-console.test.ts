@@ -1,8 +1,9 @@
 /**
- * The office console in Chromium beyond the journey: who may use it, report text shown as text,
- * what each role is offered, two staff changing one report at once, a move no longer allowed,
- * sign-out on reload and on leaving, the lead's statistics and CSV, and no token anywhere but
- * the page's memory. Real runtime, real sign-in.
+ * The office console in Chromium beyond the journey: who sees which screens (trainers the
+ * workshops, office staff the reports), report text shown as text, what each role is offered,
+ * two staff changing one report at once, a move no longer allowed, sign-out on reload and on
+ * leaving, the lead's statistics and CSV, and no token anywhere but the page's memory. Real
+ * runtime, real sign-in.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,24 +20,56 @@ import {
   signIn,
   staffBrowser,
 } from './office.ts';
-import { browserTraces, noTraces } from './portal.ts';
+import { browserTraces, noTraces, recordRequests } from './portal.ts';
 import { browserSuite } from './suite.ts';
 
 describe.skipIf(skipBrowser)('the office console in Chromium', () => {
   const suite = browserSuite({ ownContexts: true });
 
-  it('tells a trainer the console is for office staff, and shows no report', async () => {
+  it("shows a trainer the workshops and never a report, even at a report screen's address", async () => {
     const { browser, portal } = suite;
     const { context, page } = await staffBrowser(browser, 'en');
+    const requests = recordRequests(context);
 
     // Act
     await signIn(page, portal, 'trainer-lanting', 'en');
+    await page.locator('[data-workshops][aria-busy="false"]').waitFor({ state: 'attached' });
 
-    // Assess
-    const notice = page.getByRole('heading', { name: t('en', 'office.staffOnly.heading') });
-    expect(await notice.isVisible()).toBe(true);
-    expect(await page.locator('[data-staff-only-text]').textContent()).toContain('trainer');
-    expect(await page.locator('[data-view="signed-in"]').isVisible()).toBe(false);
+    // Assess: the workshops, with the way to start one, and no report screen in the nav
+    const heading = page.getByRole('heading', { name: t('en', 'office.workshops.heading'), level: 2 });
+    expect(await heading.isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: t('en', 'office.workshops.new') }).isVisible()).toBe(true);
+    const nav = page.getByRole('navigation', { name: t('en', 'office.nav.label') });
+    expect(await nav.getByRole('link').allTextContents()).toEqual([t('en', 'office.nav.workshops')]);
+
+    // Act: the queue's address, as a bookmark would open it
+    const shown = page.waitForResponse((r) => r.url().endsWith('/api/trainer/workshops'));
+    await goToScreen(page, '#/queue');
+    await shown;
+
+    // Assess: still the workshops, and the address says so; the reports API was never asked
+    expect(await page.locator('[data-screen="queue"]').isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('#/workshops');
+    expect(requests.filter((url) => url.includes('/api/office/reports'))).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a lead the reports and no workshops, even at a workshop's address", async () => {
+    const { browser, portal } = suite;
+    const { context, page } = await staffBrowser(browser, 'zh-CN');
+    const requests = recordRequests(context);
+
+    // Act
+    await signIn(page, portal, 'lead-lanting', 'zh-CN');
+    const shown = page.waitForResponse((r) => r.url().includes('/api/office/reports'));
+    await goToScreen(page, '#/workshops');
+    await shown;
+
+    // Assess: the queue again; no workshop screen in the nav, and the trainer API never asked
+    expect(await page.locator('[data-screen="queue"]').isVisible()).toBe(true);
+    const nav = page.getByRole('navigation', { name: t('zh-CN', 'office.nav.label') });
+    expect(await nav.getByRole('link').allTextContents()).not.toContain(t('zh-CN', 'office.nav.workshops'));
+    expect(requests.filter((url) => url.includes('/api/trainer/'))).toEqual([]);
     await context.close();
   });
 

@@ -91,8 +91,11 @@ function route(focus: boolean): void {
   if (!context) return;
   let where = parseRoute(location.hash);
   const isWorkshop = where.screen === 'workshops' || where.screen === 'workshop';
-  if ((isWorkshop && !sees.workshops) || (!isWorkshop && !sees.reports))
+  if ((isWorkshop && !sees.workshops) || (!isWorkshop && !sees.reports)) {
     where = sees.reports ? { screen: 'queue' } : { screen: 'workshops' };
+    // The address says where the member is, without a step back to a screen they can't open.
+    history.replaceState(null, '', `#/${where.screen}`);
+  }
   if (where.screen === 'dashboard' && !context.isLead) where = { screen: 'queue' };
   for (const [name, screen] of Object.entries(screens)) if (name !== where.screen) screen.hide();
   const heading = () => find(root, `[data-screen="${where.screen}"] h2`).focus();
@@ -145,7 +148,7 @@ async function signIn(): Promise<void> {
   try {
     if (!config) throw new Error('no configuration');
     provider ??= await discover(config);
-    await beginSignIn(provider, redirectUri, location.hash);
+    await beginSignIn(provider, redirectUri, location.hash || '#/queue');
   } catch {
     showSignedOut('office.session.unavailable', true);
   }
