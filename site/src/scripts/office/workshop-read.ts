@@ -26,8 +26,14 @@ function list(items: readonly string[]): HTMLUListElement {
 function session(item: Session): HTMLLIElement {
   const signUp =
     item.signUp.method === 'phone'
-      ? `${s('office.workshop.session.byPhone')}: ${item.signUp.phone}`
-      : `${s('office.workshop.session.byPlace')}: ${item.signUp.place}`;
+      ? s('office.workshop.read.signUp', {
+          way: s('office.workshop.session.byPhone'),
+          detail: item.signUp.phone,
+        })
+      : s('office.workshop.read.signUp', {
+          way: s('office.workshop.session.byPlace'),
+          detail: item.signUp.place,
+        });
   return h(
     'li',
     { class: 'note' },
