@@ -18,6 +18,8 @@ export interface SiteBuildRun {
   say: (line: string) => void;
   /** Ends the build early (the runtime is stopping): no status of failure, the request stays. */
   signal: AbortSignal;
+  /** Starts serving a finished build; called before its status says so, so "live" is never early. */
+  serve: (root: string) => void;
 }
 
 /** How a build ended: its start, and the folder to serve when it succeeded. */
@@ -27,7 +29,13 @@ export interface SiteBuildResult {
 }
 
 /** Runs one build; never rejects for a failed build, which its status and a log line report. */
-export async function runSiteBuild({ folder, records, say, signal }: SiteBuildRun): Promise<SiteBuildResult> {
+export async function runSiteBuild({
+  folder,
+  records,
+  say,
+  signal,
+  serve,
+}: SiteBuildRun): Promise<SiteBuildResult> {
   const started = new Date();
   const startedAt = started.toISOString();
   const before = await records.status();
@@ -56,6 +64,7 @@ export async function runSiteBuild({ folder, records, say, signal }: SiteBuildRu
     const root = join(folder, 'builds', name);
     await rename(join(work, 'dist'), root);
     await records.setLive(name);
+    serve(root);
     const finishedAt = new Date().toISOString();
     await records.writeStatus({ state: 'succeeded', startedAt, finishedAt });
     const seconds = ((Date.parse(finishedAt) - started.getTime()) / 1000).toFixed(1);

@@ -58,12 +58,12 @@ export async function startSiteBuilder(options: SiteBuilderOptions): Promise<Sit
 
   const build = async () => {
     quiet = undefined;
-    const result = await runSiteBuild({ folder, records, say, signal: abort.signal });
-    count++;
-    if (result.root) {
+    const serve = (root: string) => {
       previous = current;
-      current = result.root;
-    }
+      current = root;
+    };
+    const result = await runSiteBuild({ folder, records, say, signal: abort.signal, serve });
+    count++;
     // The build served before stays a while: a request that found a file there still reads it.
     await prune(join(folder, 'builds'), [current, previous]);
     // A request that came while this build ran, or during its export, makes one more.
