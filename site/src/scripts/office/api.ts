@@ -37,7 +37,7 @@ export interface Api {
 }
 
 const timeoutMs = 20_000;
-/** A 5 MB handout over a slow phone connection. */
+/** A 4 MB handout over a slow phone connection. */
 const uploadTimeoutMs = 120_000;
 
 async function readJson(response: Response): Promise<unknown> {

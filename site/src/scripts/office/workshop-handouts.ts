@@ -11,7 +11,8 @@ import { removeButton } from './workshop-fields.ts';
 import { clearProblems, failure, showAtField } from './workshop-problems.ts';
 import type { Handout, WorkshopView } from './workshop-types.ts';
 
-const maxBytes = 5 * 1024 * 1024;
+/** As the API's `handoutLimits.bytes` (functions/domain/handout-files.ts): what fits in one Lambda request. */
+const maxBytes = 4 * 1024 * 1024;
 const types = ['application/pdf', 'image/jpeg', 'image/png'];
 const byExtension: Record<string, string> = {
   pdf: 'application/pdf',
