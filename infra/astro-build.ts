@@ -3,8 +3,10 @@
  * export when there is one. Used by infra/site-build.ts; touches only the folders it is given.
  */
 import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,7 +58,20 @@ export class AstroBuildError extends Error {
 }
 
 /** Variables a test runner sets that must not reach Astro's build (Vite reads them as its mode). */
-const runnerVariables = new Set(['NODE_ENV', 'MODE', 'BASE_URL', 'SSR', 'DEV', 'PROD', 'VITEST']);
+const runnerVariables = /^(NODE_ENV|MODE|BASE_URL|SSR|DEV|PROD|VITEST.*)$/;
+
+/**
+ * Where Astro runs. It keeps a build's intermediate files in the output folder when that is
+ * inside its working directory, else in `<cwd>/.astro/`: two builds at once would share that, and
+ * it must be inside the repository for the files' imports to resolve. So a build into a folder
+ * outside the repository runs from a folder of its own under `node_modules/.cache/`.
+ */
+function workingDir(outDir: string | undefined): string {
+  if (!outDir || resolve(outDir).startsWith(`${repoRoot}${sep}`)) return repoRoot;
+  const parent = join(repoRoot, 'node_modules', '.cache', 'hutong-astro');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, 'build-'));
+}
 
 /** Runs `astro build` for the site; rejects with an `AstroBuildError` when it fails. */
 export function astroBuild({
@@ -66,7 +81,7 @@ export function astroBuild({
   publishedFile,
   signal,
 }: SiteBuildOptions): Promise<void> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !runnerVariables.has(key)));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !runnerVariables.test(key)));
   if (publishedFile) env.HUTONG_PUBLISHED_WORKSHOPS = publishedFile;
   const config = {
     root: join(repoRoot, 'site'),
@@ -74,10 +89,13 @@ export function astroBuild({
     ...(cacheDir ? { cacheDir } : {}),
   };
   // Astro's command line has no cache option; its JavaScript API does.
-  const script = `import { build } from 'astro'; await build(${JSON.stringify(config)});`;
-  return new Promise((done, fail) => {
+  const astro = pathToFileURL(createRequire(import.meta.url).resolve('astro')).href;
+  const script = `import { build } from ${JSON.stringify(astro)}; await build(${JSON.stringify(config)});`;
+  const cwd = workingDir(outDir);
+  const cleanUp = () => (cwd === repoRoot ? undefined : rmSync(cwd, { recursive: true, force: true }));
+  return new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: repoRoot,
+      cwd,
       env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(signal ? { signal, killSignal: 'SIGTERM' as const } : {}),
@@ -91,7 +109,12 @@ export function astroBuild({
       output += chunk;
       if (show) process.stderr.write(chunk);
     });
-    child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new AstroBuildError(code, output))));
-  });
+    // Stopped, it ends once Astro's process has: nothing of the build is left running.
+    child.on('error', (error) => (signal?.aborted ? undefined : fail(error)));
+    child.on('exit', (code) => {
+      if (signal?.aborted) fail(signal.reason);
+      else if (code === 0) done();
+      else fail(new AstroBuildError(code, output));
+    });
+  }).finally(cleanUp);
 }

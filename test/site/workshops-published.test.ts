@@ -7,13 +7,13 @@
  * and sizes, and served as they were. Invalid data fails the build naming the file and the field.
  * The calendar is parsed back by the RFC 5545 rules.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, siteDist } from '../../infra/site-build.ts';
+import { AstroBuildError, astroBuild } from '../../infra/astro-build.ts';
+import { siteDist } from '../../infra/site-build.ts';
 import { all, attr, type Element, one, text } from './built-pages.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'hutong-workshops-'));
@@ -100,25 +100,16 @@ const published = {
   ],
 };
 
-/** The build's environment as a shell's, not vitest's (which adds NODE_ENV=test and Vite's MODE, BASE_URL, SSR). */
-const buildEnv = Object.fromEntries(
-  ['PATH', 'HOME', 'TMPDIR', 'LANG'].flatMap((key) => (process.env[key] ? [[key, process.env[key]]] : [])),
-);
-
-/** `astro build` of the site into `outDir` with `file` as the published export; its output and exit code. */
-function build(file: string, outDir: string): Promise<{ code: number | null; output: string }> {
-  // A cache of its own, so this build never shares a data store with one building site/dist.
-  const script = `import { build } from 'astro'; await build({ root: ${JSON.stringify(join(repoRoot, 'site'))}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(`${outDir}-cache`)}, logLevel: 'error' });`;
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: repoRoot,
-      env: { ...buildEnv, ASTRO_TELEMETRY_DISABLED: '1', HUTONG_PUBLISHED_WORKSHOPS: file },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => done({ code, output }));
-  });
+/** `astro build` of the site into `outDir` with `file` as the published export; its exit code and output. */
+async function build(file: string, outDir: string): Promise<{ code: number | null; output: string }> {
+  try {
+    // A cache of its own, so this build never shares a data store with one building site/dist.
+    await astroBuild({ outDir, cacheDir: `${outDir}-cache`, publishedFile: file });
+    return { code: 0, output: '' };
+  } catch (error) {
+    if (error instanceof AstroBuildError) return { code: error.code, output: error.output };
+    throw error;
+  }
 }
 
 /** An iCalendar stream's content lines, each checked for CRLF and 75 octets, then unfolded. */
