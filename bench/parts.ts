@@ -10,6 +10,7 @@ import { measureHostileInput } from './hostile.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measurePages } from './pages.ts';
 import { measureProofOfWork } from './proof-of-work.ts';
+import { measurePublish } from './publish.ts';
 import { measureQueue } from './queue.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -164,6 +165,25 @@ async function queueSection(): Promise<string[]> {
   ];
 }
 
+async function publishSection(): Promise<string[]> {
+  const figures = await measurePublish();
+  const seconds = figures.liveSeconds.map((s) => `${s.toFixed(1)} s`).join(', ');
+  return [
+    '## Publish to live, on one machine',
+    '',
+    `${measured()} Load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores at the end.`,
+    '',
+    "A reviewer publishes a trainer's submitted workshop through the API of a fresh `npm start`; the clock runs " +
+      "from the publish request until the portal serves the workshop's page. In between, the runtime's builder " +
+      'waits two quiet seconds, exports the published workshops, builds the whole site and its search index, and ' +
+      'swaps it in. Then ten workshops are published one after another, and the builds they caused are counted.',
+    '',
+    '| publish → page served (median) | each run | ten publishes in a row made |',
+    '|---:|---|---|',
+    `| ${median(figures.liveSeconds).toFixed(1)} s | ${seconds} | ${figures.burstBuilds} build${figures.burstBuilds === 1 ? '' : 's'} |`,
+  ];
+}
+
 async function hostileSection(): Promise<string[]> {
   const hostile = await measureHostileInput(20_000);
   return [
@@ -225,6 +245,7 @@ export const benchParts: Record<string, BenchPart> = {
   'api-load': { doing: 'Loading POST /api/reports…', run: apiLoadSection },
   'proof-of-work': { doing: 'Solving proofs of work in Chromium…', run: proofOfWorkSection },
   queue: { doing: 'Seeding 100,000 reports and timing the office queue…', run: queueSection },
+  publish: { doing: 'Publishing workshops and timing the rebuilt site…', run: publishSection },
   hostile: { doing: 'Throwing hostile input at every public route…', run: hostileSection },
   lighthouse: { doing: 'Running Lighthouse on four pages in Chromium…', run: lighthouseSection },
 };
