@@ -4,24 +4,14 @@
  * report with its thread), with and without the page script, and over the pages the function
  * renders for the plain form. Every built page as it loads is checked in every-built-page.test.ts.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../functions/domain/languages.ts';
 import { t } from '../../site/src/i18n/t.ts';
 import { injectAxe, violations } from './axe.ts';
 import { skipBrowser } from './browser.ts';
-import { submitPlainly } from './in-page.ts';
 import { seedOfficeReply, storedReport } from './portal.ts';
-import { fillReport, pageIn, residentAnswers, sendReportFromPage } from './report-form.ts';
+import { fillReport, pageIn, postPlainForm, residentAnswers, sendReportFromPage } from './report-form.ts';
 import { browserSuite } from './suite.ts';
-
-/** Posts the report form as a browser without the script would: a plain form post. */
-async function postPlainForm(page: Page): Promise<void> {
-  await Promise.all([
-    page.waitForURL('**/api/reports'),
-    page.locator('form[data-report-form]').evaluate(submitPlainly),
-  ]);
-}
 
 describe.skipIf(skipBrowser)('accessibility of the report and follow-up states (axe, WCAG 2.2 AA)', () => {
   const suite = browserSuite({ prepareContext: injectAxe });

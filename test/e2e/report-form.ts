@@ -13,6 +13,7 @@ import {
 } from '../../functions/domain/labels.ts';
 import type { Language } from '../../functions/domain/languages.ts';
 import type { Category, ChildAgeBand, Ongoing, ReporterRole } from '../../functions/domain/report.ts';
+import { submitPlainly } from './in-page.ts';
 
 /** What a test answers; anything left out is not answered. */
 export interface Answers {
@@ -80,4 +81,14 @@ export async function sendReportFromPage(
   await page.locator('[data-send]').click();
   await page.locator('#receipt').waitFor();
   return (await page.locator('.receipt__group').allTextContents()).join(' ');
+}
+
+/**
+ * Posts the report form as a browser without the script would, a plain form post, and waits for
+ * the page the function answers with to load (from /api/reports too, when posting again there).
+ */
+export async function postPlainForm(page: Page): Promise<void> {
+  const loaded = page.waitForEvent('load');
+  await page.locator('form[data-report-form]').evaluate(submitPlainly);
+  await loaded;
 }

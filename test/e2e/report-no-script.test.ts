@@ -4,16 +4,15 @@
  * every word kept), styled like the site. "Call 110 now" and a child's wording still work,
  * through CSS alone.
  */
-import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { languages } from '../../functions/domain/languages.ts';
-import { repoRoot } from '../../infra/site-build.ts';
 import { t } from '../../site/src/i18n/t.ts';
 import { skipBrowser } from './browser.ts';
 import { backgroundOf } from './in-page.ts';
 import { storedReport, storedReports } from './portal.ts';
 import { fillReport, pageIn, residentAnswers, uniqueText } from './report-form.ts';
+import { saveScreenshot } from './screenshot.ts';
 import { browserSuite } from './suite.ts';
 
 describe.skipIf(skipBrowser)('report page without JavaScript', () => {
@@ -189,6 +188,6 @@ describe.skipIf(skipBrowser)('report page without JavaScript', () => {
     const call = page.locator('main').getByRole('link', { name: 'Call 110 now' });
     expect(await call.getAttribute('href')).toBe('tel:110');
     expect(await call.evaluate(backgroundOf)).toBe('rgb(179, 38, 30)');
-    await page.screenshot({ path: join(repoRoot, 'test/.out/screenshots/en-report-no-script-too-many.png') });
+    await saveScreenshot(page, 'en-report-no-script-too-many.png');
   });
 });

@@ -1,22 +1,18 @@
 /**
  * The report and follow-up pages in each state a person can bring them to, in both languages at
- * phone width (360 px), saved to test/.out/screenshots/ for a person to look at; each state must
- * fit the screen without sideways scrolling. Every built page's own fit is checked, without a
+ * phone width (360 px), each of which must fit the screen without sideways scrolling; with
+ * `HUTONG_SCREENSHOTS=1` each is saved to test/.out/screenshots/ for a person to look at. Every built page's own fit is checked, without a
  * screenshot, in presentation.test.ts; `npm run screenshots` makes docs/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { languages } from '../../functions/domain/languages.ts';
-import { repoRoot } from '../../infra/site-build.ts';
 import { skipBrowser } from './browser.ts';
-import { sidewaysOverflow, submitPlainly } from './in-page.ts';
+import { sidewaysOverflow } from './in-page.ts';
 import { seedOfficeReply, storedReport } from './portal.ts';
-import { fillReport, pageIn, residentAnswers, sendReportFromPage } from './report-form.ts';
+import { fillReport, pageIn, postPlainForm, residentAnswers, sendReportFromPage } from './report-form.ts';
+import { saveScreenshot } from './screenshot.ts';
 import { browserSuite } from './suite.ts';
-
-const outDir = join(repoRoot, 'test', '.out', 'screenshots');
 
 const fileName = (url: string, state = '') =>
   `${url.replace(/^\/|\/$/g, '').replace(/[/.]/g, '-') || 'home'}${state}.png`;
@@ -28,10 +24,6 @@ async function overflow(page: Page): Promise<number> {
 describe.skipIf(skipBrowser)('report and follow-up states at 360 px', () => {
   const suite = browserSuite();
 
-  beforeAll(() => {
-    mkdirSync(outDir, { recursive: true });
-  });
-
   it.each(['/report/', '/en/report/'])('fits %s with "call 110" and problems shown', async (url) => {
     const { page, portal } = suite;
 
@@ -42,7 +34,7 @@ describe.skipIf(skipBrowser)('report and follow-up states at 360 px', () => {
     // Act
     await page.locator('[data-send]').click();
     await page.locator('#error-summary').waitFor();
-    await page.screenshot({ path: join(outDir, fileName(url, '-problems')) });
+    await saveScreenshot(page, fileName(url, '-problems'));
 
     // Assess
     expect(await overflow(page)).toBeLessThanOrEqual(0);
@@ -50,7 +42,7 @@ describe.skipIf(skipBrowser)('report and follow-up states at 360 px', () => {
 
   describe.each(languages)('in %s', (lang) => {
     const shot = (page: Page, path: string, state: string) =>
-      page.screenshot({ path: join(outDir, fileName(pageIn(lang, path), state)), fullPage: true });
+      saveScreenshot(page, fileName(pageIn(lang, path), state), true);
 
     it("fits the report page in a child's wording, and the receipt a child gets", async () => {
       const { page, portal } = suite;
@@ -95,9 +87,7 @@ describe.skipIf(skipBrowser)('report and follow-up states at 360 px', () => {
       // Act
       await page.locator('[data-send]').click();
       await page.locator('#send-failed').waitFor();
-      await page
-        .locator('#send-failed')
-        .screenshot({ path: join(outDir, fileName(pageIn(lang, '/report/'), '-too-many')) });
+      await saveScreenshot(page.locator('#send-failed'), fileName(pageIn(lang, '/report/'), '-too-many'));
 
       // Assess
       expect(await overflow(page)).toBeLessThanOrEqual(0);
@@ -109,18 +99,12 @@ describe.skipIf(skipBrowser)('report and follow-up states at 360 px', () => {
       // Prepare
       await page.goto(`${portal.url}${pageIn(lang, '/report/')}`);
       await fillReport(page, lang, { ...residentAnswers(lang), categories: [], role: 'child_friend' });
-      const post = () =>
-        Promise.all([
-          page.waitForURL('**/api/reports'),
-          page.locator('form[data-report-form]').evaluate(submitPlainly),
-        ]);
-
       // Act
-      await post();
+      await postPlainForm(page);
       await shot(page, '/report/', '-no-script-problems');
       const problemsOverflow = await overflow(page);
       await page.locator('#input-categories-bullying').check();
-      await post();
+      await postPlainForm(page);
       await shot(page, '/report/', '-no-script-receipt');
 
       // Assess

@@ -1,7 +1,7 @@
 /**
  * Publishing rebuilds the public site on one machine, with no developer: a reviewer publishes a
  * trainer's workshop (with a handout file) through the API, and within a bounded wait the portal
- * serves its page, its file and its session in the calendar. Ten requests in a row make one
+ * serves its page, its file and its session in the calendar; ten publishes in a row make one
  * build. A build that fails (a published item the loader refuses) leaves the last good site
  * served, and the console sees `failed` with a short reason.
  */
@@ -44,6 +44,13 @@ const settled = () =>
 
 const builds = () => (runtime.output().match(/Site rebuilt with/g) ?? []).length;
 
+/** Asks for a build as a publish does, in this process, through the runtime's watched folder. */
+async function requestSiteBuild(now: Date): Promise<void> {
+  process.env.SITE_BUILD = `dir:${runtime.dataDir}/site-build`;
+  const { requestSiteBuild: request } = await import('../../functions/store/site-build.ts');
+  await request(now);
+}
+
 beforeAll(async () => {
   runtime = await spawnRuntime();
   trainer = await trainerClient(runtime, 'trainer-lanting');
@@ -78,9 +85,11 @@ describe('the site rebuilt after a publish', () => {
       await trainer.act(id, { action: 'submit', version });
       expect((await fetch(`${runtime.url}${page()}`)).status).toBe(404);
 
-      // Act: the reviewer publishes
+      // Act: the reviewer publishes, and nine more publishes ask for a build straight after
+      const before = builds();
       const publishedAt = Date.now();
       const published = await reviewer.act(id, { action: 'publish', version: version + 1 });
+      for (let i = 0; i < 9; i++) await requestSiteBuild(new Date());
       const html = await eventually('the workshop page', async () => {
         const response = await fetch(`${runtime.url}${page()}`);
         return response.status === 200 ? response.text() : undefined;
@@ -98,24 +107,8 @@ describe('the site rebuilt after a publish', () => {
       const session = published.body.sessions[0].id;
       expect(calendar).toContain(`workshop-session-${session}@hutong`);
       expect(await settled()).toMatchObject({ state: 'succeeded' });
-      console.info(`publish → live page: ${(liveAfter / 1000).toFixed(1)} s`);
-    },
-    buildWait,
-  );
-
-  it(
-    'makes one build of ten requests in a row',
-    async () => {
-      // Prepare
-      process.env.SITE_BUILD = `dir:${runtime.dataDir}/site-build`;
-      const { requestSiteBuild } = await import('../../functions/store/site-build.ts');
-      const before = builds();
-      // Act
-      for (let i = 0; i < 10; i++) await requestSiteBuild(new Date());
-      const status = await settled();
-      // Assess
-      expect(status.state).toBe('succeeded');
       expect(builds()).toBe(before + 1);
+      console.info(`publish → live page: ${(liveAfter / 1000).toFixed(1)} s`);
     },
     buildWait,
   );
@@ -153,7 +146,6 @@ describe('the site rebuilt after a publish', () => {
         }),
       );
       client.destroy();
-      const { requestSiteBuild } = await import('../../functions/store/site-build.ts');
       // Act
       await requestSiteBuild(new Date());
       const status = await settled();
