@@ -7,9 +7,10 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { routeName, routes, schedules } from '../functions/routes.ts';
-import { mainTable } from '../functions/store/tables.ts';
+import { routes, schedules } from '../functions/routes.ts';
 import { esbuildOptions, handlerEntry } from '../infra/aws/bundling.ts';
+import { functionSpecs } from '../infra/aws/route-needs.ts';
+import { lambdaEnvironment } from '../test/support/lambda-environment.ts';
 
 /** One handler's figures. */
 export interface BundleFigures {
@@ -25,40 +26,34 @@ const runs = 10;
 /** Builds and measures every route's handler. */
 export async function measureBundles(): Promise<BundleFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'hutong-bench-bundles-'));
-  // Module load must not touch the network: the salt file is only read on the first request.
-  const saltFile = join(dir, 'salt');
-  writeFileSync(saltFile, 'x'.repeat(64));
+  // Module load must not touch the network: the stack's variables hold placeholders here.
   const probe = join(dir, 'probe.mjs');
   writeFileSync(
     probe,
     'const start = performance.now(); await import(process.argv[2]); console.log(performance.now() - start);\n',
   );
   const entries = [
-    ...[...new Set([...routes.map(routeName), ...schedules.map((job) => job.name)])].map((name) => ({
-      name,
-      entry: handlerEntry(name),
+    ...functionSpecs(routes, schedules).map((spec) => ({
+      name: spec.name,
+      entry: handlerEntry(spec.name),
       reference: false,
+      env: lambdaEnvironment(spec),
     })),
     {
       name: 'dynamodb-client-only',
       entry: join(import.meta.dirname, 'reference', 'dynamodb-client-only.ts'),
       reference: true,
+      env: lambdaEnvironment({ table: 'none', receiptSalt: false, uses: [] }),
     },
   ];
   const figures: BundleFigures[] = [];
-  for (const { name, entry, reference } of entries) {
+  for (const { name, entry, reference, env } of entries) {
     const outfile = join(dir, `${name}.mjs`);
     await build(esbuildOptions(entry, outfile));
     const coldImportMs: number[] = [];
     for (let i = 0; i < runs; i++) {
       const printed = execFileSync(process.execPath, [probe, outfile], {
-        env: {
-          PATH: process.env.PATH,
-          [mainTable.envVar]: mainTable.id,
-          RECEIPT_SALT_SOURCE: `file:${saltFile}`,
-          AWS_REGION: 'cn-north-1',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
+        env,
         encoding: 'utf8',
       });
       coldImportMs.push(Number(printed.trim()));

@@ -50,7 +50,8 @@ async function bundlesSection(): Promise<string[]> {
     measured(),
     '',
     `Each handler bundled exactly as the CDK bundles it (\`infra/aws/bundling.ts\`: ESM, minified, AWS SDK inside). ` +
-      `Cold import is the median of 10 fresh Node processes each running \`import()\` of the bundle. ` +
+      `Cold import is the median of 10 fresh Node processes each running \`import()\` of the bundle, with the ` +
+      'environment the stack gives the function (`NODE_OPTIONS=--enable-source-maps` included, which costs time). ' +
       `Budgets: ${kb(budgets.bundleBytes)} minified, ${budgets.coldImportMs} ms cold import.`,
     '',
     'The reference row bundles nothing but `new DynamoDBClient({})`: the floor under any handler that talks to ' +

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, schedules } from '../../functions/routes.ts';
 import { mainTable } from '../../functions/store/tables.ts';
 import { esbuildOptions, handlerEntry } from '../../infra/aws/bundling.ts';
-import { environmentNames, type FunctionSpec, functionSpecs } from '../../infra/aws/route-needs.ts';
+import { type FunctionSpec, functionSpecs } from '../../infra/aws/route-needs.ts';
+import { lambdaEnvironment } from '../support/lambda-environment.ts';
 
 /** DESIGN.md's budget for one function bundle, minified. */
 const maxBundleBytes = 400 * 1000;
@@ -25,30 +26,6 @@ beforeAll(async () => {
   await Promise.all(specs.map(({ name }) => build(esbuildOptions(handlerEntry(name), bundleOf(name)))));
 }, 120_000);
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-
-/**
- * The environment Lambda would give the function: the variables the stack sets for its route
- * (placeholder values; nothing is read until the first request) and what Lambda sets itself.
- */
-function lambdaEnvironment(spec: FunctionSpec): NodeJS.ProcessEnv {
-  const placeholders: Record<string, string> = {
-    [mainTable.envVar]: 'hutong-reports',
-    RECEIPT_SALT_SOURCE: 'file:/dev/null',
-    STAFF_DIRECTORY: 'cognito:cn-north-1_Ab12Cd34E',
-    ALERT_TOPIC: 'sns:arn:aws-cn:sns:cn-north-1:111122223333:hutong-urgent-alerts',
-    OIDC_ISSUER: 'https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Ab12Cd34E',
-    OIDC_CLIENT_ID: '3n4b5urk1ft4fl3mg5e62d9ado',
-    SITE_BUILD: 'codebuild:hutong-site-build',
-    UPLOADS: 's3:hutong-uploads-111122223333',
-  };
-  return {
-    PATH: process.env.PATH,
-    AWS_REGION: 'cn-north-1',
-    NODE_OPTIONS: '--enable-source-maps',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...Object.fromEntries(environmentNames(spec, mainTable.envVar).map((name) => [name, placeholders[name]])),
-  };
-}
 
 describe.each(specs.map((spec) => [spec.name, spec] as const))('the %s bundle', (name, spec) => {
   it('stays within the 400 KB budget, minified, with a linked source map', () => {
