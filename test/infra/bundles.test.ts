@@ -7,7 +7,6 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, schedules } from '../../functions/routes.ts';
-import { mainTable } from '../../functions/store/tables.ts';
 import { esbuildOptions, handlerEntry } from '../../infra/aws/bundling.ts';
 import { type FunctionSpec, functionSpecs } from '../../infra/aws/route-needs.ts';
 import { lambdaEnvironment } from '../support/lambda-environment.ts';
