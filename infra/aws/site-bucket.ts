@@ -15,15 +15,10 @@ import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  type CfnBucket,
-  ObjectOwnership,
-} from 'aws-cdk-lib/aws-s3';
+import { Bucket, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { privateBucketProps } from './private-bucket.ts';
 
 /** The site bucket. */
 export class SiteBucket extends Construct {
@@ -34,13 +29,7 @@ export class SiteBucket extends Construct {
     super(scope, id);
     // Unversioned and retained on stack deletion: its content is a build of the repository,
     // which is what gets rolled back.
-    this.bucket = new Bucket(this, 'bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-    });
+    this.bucket = new Bucket(this, 'bucket', privateBucketProps);
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:

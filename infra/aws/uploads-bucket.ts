@@ -5,14 +5,9 @@
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  type CfnBucket,
-  ObjectOwnership,
-} from 'aws-cdk-lib/aws-s3';
+import { Bucket, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { privateBucketProps } from './private-bucket.ts';
 
 /** Where handout files live in the bucket; every grant is on this prefix, never the whole bucket. */
 export const handoutPrefix = 'workshops/';
@@ -25,12 +20,7 @@ export class UploadsBucket extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.bucket = new Bucket(this, 'bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      // As the site bucket: S3-managed keys. Issue 7 moves storage to one customer-managed key.
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
+      ...privateBucketProps,
       // Unversioned: a handout a trainer removes (a photo that showed a child's face, a file sent
       // by mistake) must really be gone, not kept as a noncurrent version. The files are copies
       // with their metadata stripped; a workshop's draft says which ones it holds.
