@@ -51,6 +51,23 @@ export const keyPrefixes = {
   siteBuild: 'SITEBUILD#',
 } as const;
 
+/** What a queue row or a status filter shows of a report: no text, no contact. */
+const listedFields = [
+  'ref',
+  'status',
+  'urgent',
+  'priority',
+  'categories',
+  'childAgeBand',
+  'createdAt',
+  'updatedAt',
+  'reporterUpdatedAt',
+  'assignee',
+  'acknowledgedAt',
+  'firstReplyAt',
+  'closedAt',
+] as const;
+
 /**
  * The single table. Items by key:
  * - `REPORT#<receipt hash>` / `REPORT`: a report; found by receipt in one GetItem.
@@ -77,21 +94,7 @@ export const mainTable = {
       name: 'queue',
       partitionKey: { name: 'queuePk', type: 'S' },
       sortKey: { name: 'queueSk', type: 'S' },
-      include: [
-        'ref',
-        'status',
-        'urgent',
-        'priority',
-        'categories',
-        'childAgeBand',
-        'createdAt',
-        'updatedAt',
-        'reporterUpdatedAt',
-        'assignee',
-        'acknowledgedAt',
-        'firstReplyAt',
-        'closedAt',
-      ],
+      include: listedFields,
     },
     {
       // One community's reports in one status, by when they entered it: the counts per status,
@@ -99,21 +102,7 @@ export const mainTable = {
       name: 'by-status',
       partitionKey: { name: 'statusPk', type: 'S' },
       sortKey: { name: 'statusSk', type: 'S' },
-      include: [
-        'ref',
-        'status',
-        'urgent',
-        'priority',
-        'categories',
-        'childAgeBand',
-        'createdAt',
-        'updatedAt',
-        'reporterUpdatedAt',
-        'assignee',
-        'acknowledgedAt',
-        'firstReplyAt',
-        'closedAt',
-      ],
+      include: listedFields,
     },
     {
       // One community's reports by the month they arrived, and the statistics retention keeps of
