@@ -130,9 +130,21 @@ export type TableAccess = keyof typeof tableAccess;
  * - `uploads`: workshop handout files (S3 in AWS, env `UPLOADS=s3:<bucket>`; a folder under the
  *   data directory on one machine, `UPLOADS=dir:<path>`);
  * - `site-build`: rebuilds the public site after a publish (CodeBuild in AWS, env
- *   `SITE_BUILD=codebuild:<project>`; the local runtime's builder, `SITE_BUILD=dir:<path>`).
+ *   `SITE_BUILD=codebuild:<project>`; the local runtime's builder, `SITE_BUILD=dir:<path>`);
+ * - `contact-seal`: encrypts the contact a reporter leaves before it is stored (AWS Encryption SDK:
+ *   a KMS keyring on the deployment's key in AWS, env `CONTACT_KEY=kms:<key arn>`, allowed
+ *   `kms:GenerateDataKey` only; a raw AES keyring with a key file on one machine,
+ *   `CONTACT_KEY=file:<path>`);
+ * - `contact-open`: decrypts a stored contact for the office (same env, `kms:Decrypt` only).
  */
-export type Service = 'staff-directory' | 'alert-topic' | 'identity' | 'uploads' | 'site-build';
+export type Service =
+  | 'staff-directory'
+  | 'alert-topic'
+  | 'identity'
+  | 'uploads'
+  | 'site-build'
+  | 'contact-seal'
+  | 'contact-open';
 
 /** One API route. */
 export interface Route {

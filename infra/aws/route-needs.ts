@@ -21,6 +21,8 @@ export const needEnvironment: Readonly<Record<Service, readonly string[]>> = {
   identity: ['OIDC_ISSUER', 'OIDC_CLIENT_ID'],
   uploads: ['UPLOADS'],
   'site-build': ['SITE_BUILD'],
+  'contact-seal': ['CONTACT_KEY'],
+  'contact-open': ['CONTACT_KEY'],
 };
 
 /** Everything the stack needs to know to build and bind one function. */
