@@ -12,17 +12,9 @@ import { measurePages } from './pages.ts';
 import { measureProofOfWork } from './proof-of-work.ts';
 import { measurePublish } from './publish.ts';
 import { measureQueue } from './queue.ts';
+import { median, percentile } from './stats.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 const measured = () => `*Measured ${new Date().toISOString().slice(0, 10)}.*`;
 const noChromium = "Not measured: Debian's Chromium is not installed (`apt-get install chromium`).";
 
