@@ -96,9 +96,15 @@ export const sessionLimits = {
 /** A calendar day, `2025-06-14`, that exists. */
 const isoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/),
-  z.refine((day) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day, {
-    message: 'not a calendar date',
-  }),
+  // The regex's failure doesn't stop this check from running, so any string gets here: an
+  // invalid date must be false, never a thrown RangeError (a 500).
+  z.refine(
+    (day) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+    },
+    { message: 'not a calendar date' },
+  ),
 );
 
 /** A time of day on the 24-hour clock, `09:30`. */
