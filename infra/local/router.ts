@@ -116,6 +116,19 @@ function unauthorized(response: ServerResponse, refusal: { description?: string 
   });
 }
 
+/** The path's parameters, decoded; undefined when one is not valid percent-encoded UTF-8. */
+function decodedParameters(
+  names: string[],
+  match: RegExpExecArray | null | undefined,
+): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match?.[i + 1] ?? '')]));
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Builds the request listener for `/api/*`. `authorize` is the JWT authorizer every route whose
  * access is not `'public'` passes first (see identity/authorizer.ts).
@@ -144,9 +157,9 @@ export function apiRouter(
     const verdict =
       found.route.access === 'public' ? undefined : await authorize(request.headers.authorization);
     if (verdict && !verdict.ok) return unauthorized(response, verdict);
-    const pathParameters = Object.fromEntries(
-      found.route.params.map((name, i) => [name, decodeURIComponent(found.match?.[i + 1] ?? '')]),
-    );
+    const pathParameters = decodedParameters(found.route.params, found.match);
+    // A name that isn't valid percent-encoded UTF-8 can't name anything.
+    if (!pathParameters) return refuse(request, response, new NotFoundError());
     const event = toEvent(request, body, {
       routeKey: found.route.routeKey,
       ...(found.route.params.length ? { pathParameters } : {}),
