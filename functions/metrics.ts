@@ -28,7 +28,8 @@ export const metrics = {
     name: 'ReportsRefused',
     unit: 'Count',
     dimension: 'Reason',
-    summary: "Report submissions refused, by the refusal's error code (invalid_report, rate_limited, …)",
+    summary:
+      "Report submissions refused, by the refusal's error code (invalid_report, too_many_reports, …), or honeypot for a filled trap field",
   },
   followUps: {
     name: 'FollowUps',
@@ -55,7 +56,8 @@ export const metrics = {
   urgentUnacknowledged: {
     name: 'UrgentUnacknowledgedPastTarget',
     unit: 'Count',
-    summary: 'Urgent reports not acknowledged within the target, counted by each alert-dispatch run',
+    summary:
+      'Urgent reports an alert-dispatch run found unacknowledged at their target (each is reminded, then counted no more); 0 when none',
   },
 } as const satisfies Record<string, MetricDefinition>;
 

@@ -1,7 +1,8 @@
 /**
  * POST /api/office/reports/{ref}/actions — acknowledge, set priority, assign, note, reply,
  * refer, mark duplicate, close or reopen. One optimistic-locked write and one audit event each.
- * 409 names the allowed moves, or carries the report as it now stands.
+ * 409 names the allowed moves, or carries the report as it now stands. Counts each action applied
+ * by kind, and the first acknowledgement's seconds since the report arrived.
  */
 import { deployment } from '../config.ts';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '../domain/errors.ts';
@@ -15,6 +16,7 @@ import {
   leadOnlyActions,
 } from '../domain/workflow.ts';
 import { httpHandler } from '../http/handler.ts';
+import { add, count } from '../http/metrics.ts';
 import { reportView } from '../http/office-view.ts';
 import { parseOrThrow } from '../http/parse.ts';
 import { readJsonBody } from '../http/request.ts';
@@ -78,6 +80,9 @@ export const handler = httpHandler(async (event) => {
       ...(fresh ? { current: await current(fresh) } : {}),
     });
   }
+  count('officeActions', { Action: action.action });
+  if (action.action === 'acknowledge' && !report.acknowledgedAt)
+    add('timeToAcknowledge', (now.getTime() - Date.parse(report.createdAt)) / 1000);
   await recordEvent(report.pk, audit);
   if (original) {
     await linkDuplicate(original, report.ref);

@@ -16,6 +16,7 @@ import { newReceipt } from '../domain/receipt.ts';
 import { type ReportInput, reportRequestSchema, splitReportRequest } from '../domain/report.ts';
 import { triage } from '../domain/triage.ts';
 import { httpHandler } from '../http/handler.ts';
+import { count } from '../http/metrics.ts';
 import {
   isChildReporter,
   reportFormPage,
@@ -33,6 +34,7 @@ const schema = reportRequestSchema(deployment.communities.map((community) => com
 
 /** What a filled honeypot is told: a receipt like any other, for a report that was never stored. */
 function decoy(report: ReportInput) {
+  count('reportsRefused', { Reason: 'honeypot' });
   return { receipt: newReceipt(), urgent: triage(report).urgent };
 }
 
@@ -81,6 +83,7 @@ async function fromForm(event: APIGatewayProxyEventV2) {
     if (!parsed.success) {
       const issues = describeIssues(parsed.error.issues, form.fields, language);
       const message = errorMessages.invalid_report[language];
+      count('reportsRefused', { Reason: 'invalid_report' });
       return htmlResponse(400, reportFormPage({ language, values: form.fields, issues, message }));
     }
     const { report, honeypotFilled } = splitReportRequest(parsed.data);
@@ -95,6 +98,7 @@ async function fromForm(event: APIGatewayProxyEventV2) {
     // Whatever stopped it, a person without JavaScript gets a page, not JSON.
     if (!(error instanceof ApiError)) throw error;
     error.language = language;
+    count('reportsRefused', { Reason: error.code });
     const message = error.toJSON().message;
     return htmlResponse(error.statusCode, reportProblemPage({ language, message, child }), error.headers);
   }

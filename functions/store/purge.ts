@@ -6,6 +6,13 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { call, documentClient, queryPages, tableName } from './client.ts';
 import { hourOf } from './keys.ts';
+import { keyPrefixes } from './tables.ts';
+
+/** A kind of record, by its key prefix: `idempotency`, `proof`, `alert`. */
+export type RecordKind = keyof typeof keyPrefixes;
+
+const kindOf = (pk: string) =>
+  (Object.keys(keyPrefixes) as RecordKind[]).find((kind) => pk.startsWith(keyPrefixes[kind]));
 
 /** How far back each run looks; a purge that missed runs for up to three days catches up. */
 const lookBackHours = 72;
@@ -33,9 +40,9 @@ async function deleteAll(keys: { pk: string; sk: string }[]): Promise<void> {
   }
 }
 
-/** Deletes every record whose expiry hour has passed; returns how many. Logs nothing itself. */
-export async function purgeExpired(now: Date): Promise<number> {
-  let deleted = 0;
+/** Deletes every record whose expiry hour has passed; returns how many of each kind. Logs nothing itself. */
+export async function purgeExpired(now: Date): Promise<Map<RecordKind, number>> {
+  const deleted = new Map<RecordKind, number>();
   for (const hour of expiredHours(now)) {
     for await (const page of queryPages({
       IndexName: 'expiry',
@@ -44,7 +51,10 @@ export async function purgeExpired(now: Date): Promise<number> {
     })) {
       const keys = (page.Items ?? []).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
       await deleteAll(keys);
-      deleted += keys.length;
+      for (const { pk } of keys) {
+        const kind = kindOf(pk);
+        if (kind) deleted.set(kind, (deleted.get(kind) ?? 0) + 1);
+      }
     }
   }
   return deleted;

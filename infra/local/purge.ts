@@ -34,6 +34,7 @@ Object.assign(process.env, {
   AWS_REGION: localAws.region,
   AWS_ACCESS_KEY_ID: localAws.credentials.accessKeyId,
   AWS_SECRET_ACCESS_KEY: localAws.credentials.secretAccessKey,
+  POWERTOOLS_METRICS_DISABLED: 'true',
 });
 try {
   const expired = await import(join(repoRoot, 'functions/handlers/purge-expired.ts'));

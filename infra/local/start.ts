@@ -106,6 +106,8 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     AWS_ACCESS_KEY_ID: localAws.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localAws.credentials.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // Metrics (CloudWatch embedded metric format) mean nothing without CloudWatch; a test may turn them on.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     // Urgent alerts go to the outbox and a log line locally, where AWS publishes to SNS.
     ALERT_TOPIC: 'log:',
     // Handout files under the data directory, where AWS keeps them in the uploads bucket; site
