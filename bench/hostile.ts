@@ -1,58 +1,40 @@
 /**
- * The hostile-input run at scale: tens of thousands of generated bodies at every public POST
- * route of the local runtime, a few in flight at once, with the tally of what came back and a
- * count of what was written (nothing, if the API is right).
+ * The hostile-input run at scale: tens of thousands of generated calls at every route of the
+ * local runtime, public and staff, with the tally of what came back and of what refused calls
+ * wrote (nothing, if the API is right). Staff routes are called with a genuine token of a role
+ * they admit, so the calls reach the handlers' validation.
  */
 import fc from 'fast-check';
-import { routeKey, routes } from '../functions/routes.ts';
-import { hostileRequest, isProperRefusal, sendHostile } from '../test/support/hostile.ts';
-import { scanAll, spawnRuntime } from '../test/support/runtime.ts';
+import { routes } from '../functions/routes.ts';
+import { hostileCall } from '../test/support/hostile-calls.ts';
+import { fuzzRoute, type RouteTally } from '../test/support/hostile-fuzz.ts';
+import { hostileSetup } from '../test/support/hostile-targets.ts';
+import { spawnRuntime } from '../test/support/runtime.ts';
 
-/** One route's tally. */
-export interface HostileTally {
-  route: string;
-  cases: number;
-  byStatus: Record<string, number>;
-  improper: number;
-  serverErrors: number;
-  written: number;
-  examples: string[];
-}
+export type { RouteTally } from '../test/support/hostile-fuzz.ts';
 
-/** Sends `casesPerRoute` hostile bodies to each public POST route, `inFlight` at a time. */
-export async function measureHostileInput(casesPerRoute: number, inFlight = 8): Promise<HostileTally[]> {
+/**
+ * Sends `casesPerRoute` generated calls to each route, `inFlight` at a time, and returns each
+ * route's tally. `onRoute` hears of each route as it finishes.
+ */
+export async function measureHostileInput(
+  casesPerRoute: number,
+  options: { inFlight?: number; seed?: number; onRoute?: (tally: RouteTally) => void } = {},
+): Promise<RouteTally[]> {
   const runtime = await spawnRuntime();
   try {
-    const tallies: HostileTally[] = [];
-    for (const route of routes.filter((r) => r.access === 'public' && r.method === 'POST')) {
-      const before = (await scanAll(runtime.dynamodbEndpoint)).length;
-      const cases = fc.sample(hostileRequest, casesPerRoute);
-      const tally: HostileTally = {
-        route: routeKey(route),
-        cases: 0,
-        byStatus: {},
-        improper: 0,
-        serverErrors: 0,
-        written: 0,
-        examples: [],
-      };
-      let next = 0;
-      const worker = async () => {
-        while (next < cases.length) {
-          const request = cases[next++];
-          if (!request) break;
-          const answer = await sendHostile(`${runtime.url}${route.path}`, request);
-          tally.cases++;
-          tally.byStatus[answer.status] = (tally.byStatus[answer.status] ?? 0) + 1;
-          if (answer.status >= 500) tally.serverErrors++;
-          if (!isProperRefusal(answer)) {
-            tally.improper++;
-            if (tally.examples.length < 3) tally.examples.push(`${request.kind} → ${answer.status}`);
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: inFlight }, worker));
-      tally.written = (await scanAll(runtime.dynamodbEndpoint)).length - before;
+    const setup = await hostileSetup(runtime);
+    const tallies: RouteTally[] = [];
+    for (const route of routes) {
+      const calls = fc.sample(hostileCall(route, setup.targets), {
+        numRuns: casesPerRoute,
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+      });
+      const tally = await fuzzRoute(runtime, route, calls, {
+        token: setup.tokenFor(route),
+        inFlight: options.inFlight ?? 8,
+      });
+      options.onRoute?.(tally);
       tallies.push(tally);
     }
     return tallies;

@@ -6,7 +6,6 @@ import { cpus, loadavg } from 'node:os';
 import { measureApiLoad } from './api-load.ts';
 import { budgets, verdict } from './budgets.ts';
 import { measureBundles } from './bundles.ts';
-import { measureHostileInput } from './hostile.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measurePages } from './pages.ts';
 import { measureProofOfWork } from './proof-of-work.ts';
@@ -177,30 +176,6 @@ async function publishSection(): Promise<string[]> {
   ];
 }
 
-async function hostileSection(): Promise<string[]> {
-  const hostile = await measureHostileInput(20_000);
-  return [
-    '## Hostile input',
-    '',
-    measured(),
-    '',
-    'The property test’s generators (`test/support/hostile.ts`: random JSON, wrong types, huge strings, deep nesting, ' +
-      'invalid UTF-8, prototype keys, wrong content types, truncated bodies), 20,000 cases per public POST route, 8 in ' +
-      'flight, against the local runtime. Every answer must be a 4xx with the error shape (or, for a form post, an HTML ' +
-      'page), never a 5xx, and nothing may be written.',
-    '',
-    '| route | cases | answers by status | not a proper 4xx | 5xx | items written |',
-    '|---|---:|---|---:|---:|---:|',
-    ...hostile.map((t) => {
-      const statuses = Object.entries(t.byStatus)
-        .map(([code, count]) => `${code}: ${count}`)
-        .join(', ');
-      const examples = t.examples.length ? ` (${t.examples.join('; ')})` : '';
-      return `| \`${t.route}\` | ${t.cases} | ${statuses} | ${t.improper}${examples} | ${t.serverErrors} | ${t.written} |`;
-    }),
-  ];
-}
-
 async function lighthouseSection(): Promise<string[]> {
   const loadBefore = loadavg()[0] ?? 0;
   const figures = await measureLighthouse(5);
@@ -239,6 +214,5 @@ export const benchParts: Record<string, BenchPart> = {
   'proof-of-work': { doing: 'Solving proofs of work in Chromium…', run: proofOfWorkSection },
   queue: { doing: 'Seeding 100,000 reports and timing the office queue…', run: queueSection },
   publish: { doing: 'Publishing workshops and timing the rebuilt site…', run: publishSection },
-  hostile: { doing: 'Throwing hostile input at every public route…', run: hostileSection },
   lighthouse: { doing: 'Running Lighthouse on four pages in Chromium…', run: lighthouseSection },
 };

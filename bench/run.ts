@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures bundle sizes and cold imports, page weights, the report API under
- * load, proofs of work, the office queue, publish → live, hostile input and Lighthouse scores, compares each with
+ * load, proofs of work, the office queue, publish → live and Lighthouse scores, compares each with
  * DESIGN.md's budgets, and writes docs/benchmarks.md. `npm run bench -- lighthouse pages` runs
  * only those parts and replaces only their sections.
  */

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { categories, reportFields } from '../../functions/domain/report.ts';
+import { markupPayloads } from './markup-payloads.ts';
 
 /** One request body as it goes on the wire. */
 export interface HostileRequest {
@@ -115,6 +116,16 @@ const truncated = fc
       body: utf8(text.slice(0, cut % Math.max(1, text.length - 1))),
     };
   });
+
+/**
+ * Text that is hostile somewhere, at most a few hundred characters: markup and script, control
+ * characters, bidirectional overrides, lone surrogates, anything.
+ */
+export const hostileText: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...markupPayloads.map((payload) => payload.text)),
+  fc.constantFrom('\u0000', '\u202eevil\u202c', '\ud800', '\r\n\r\nX-Injected: 1', '   ', '０１２３'),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+);
 
 /** Every kind of hostile body, weighted evenly. */
 export const hostileRequest: fc.Arbitrary<HostileRequest> = fc.oneof(
