@@ -1,14 +1,14 @@
 /**
- * Urgent alerts in AWS: one SNS topic, encrypted with SNS's AWS-managed key, with the email and
+ * Urgent alerts in AWS: one SNS topic, encrypted with the stack's data key, with the email and
  * SMS subscriptions the deployer chose. Only the alert dispatcher may publish, and its message
  * names the community and the office reference, never report content (written by the handler).
  */
 import { Lazy, Stack } from 'aws-cdk-lib';
 import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, SmsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { DataKey } from './data-key.ts';
 
 /** Who receives urgent alerts. Email needs the recipient to confirm; SMS needs SNS set up for SMS. */
 export interface AlertSubscribers {
@@ -56,9 +56,8 @@ export class AlertTopic extends Construct {
     this.topic = new Topic(this, 'topic', {
       topicName: `${Stack.of(this).stackName}-${id}`,
       displayName: 'Hutong',
-      // SNS's AWS-managed key: encrypted at rest, no key policy to keep, and SMS and email
-      // deliveries need no key grant. The message holds no report content either way.
-      masterKey: Alias.fromAliasName(this, 'sns-key', 'alias/aws/sns'),
+      // Email and SMS deliveries need no key grant; the dispatcher's does (publishStatements).
+      masterKey: DataKey.of(this).key,
       enforceSSL: true,
     });
     for (const email of subscribers.emails) this.topic.addSubscription(new EmailSubscription(email));
@@ -88,9 +87,15 @@ export class AlertTopic extends Construct {
     return `sns:${this.topic.topicArn}`;
   }
 
-  /** Lets one role publish, and records it as the topic's only publisher. */
-  publishStatement(roleArn: string): PolicyStatement {
+  /**
+   * Lets one role publish, and records it as the topic's only publisher: `sns:Publish` on the
+   * topic, and the data key through SNS, which encrypts the message with a data key of it.
+   */
+  publishStatements(roleArn: string): PolicyStatement[] {
     this.publishers.push(roleArn);
-    return new PolicyStatement({ actions: ['sns:Publish'], resources: [this.topic.topicArn] });
+    return [
+      new PolicyStatement({ actions: ['sns:Publish'], resources: [this.topic.topicArn] }),
+      DataKey.of(this).viaStatement('sns', ['kms:GenerateDataKey', 'kms:Decrypt']),
+    ];
   }
 }

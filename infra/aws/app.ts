@@ -11,6 +11,7 @@ import { App, Tags } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { repoRoot, siteDist } from '../site-build.ts';
 import { type AlertSubscribers, checkSubscribers } from './alert-topic.ts';
+import { parseBackupPlan } from './backup-plan.ts';
 import { EdgeStack, webAclRegion } from './edge-stack.ts';
 import { HutongStack, type WebAclSource } from './hutong-stack.ts';
 import { addNagChecks } from './nag.ts';
@@ -148,6 +149,8 @@ export function createApp(options: AppOptions = {}): { app: App; stack: HutongSt
     // Who hears about a failed site build: `hutong:opsEmails` (docs/deploy.md).
     opsEmails: checkOpsEmails(contextList(app, 'hutong:opsEmails')),
     ...(onlyIndexes.length > 0 ? { onlyIndexes } : {}),
+    // An AWS Backup plan besides point-in-time recovery: `hutong:backupPlan` (docs/deploy.md).
+    backupPlan: parseBackupPlan(app.node.tryGetContext('hutong:backupPlan')),
     ...(prefix ? { loginDomainPrefix: prefix } : {}),
     ...(domain ? { domain } : {}),
   });

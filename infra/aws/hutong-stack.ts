@@ -3,7 +3,8 @@
  * (staff routes behind Cognito's JWT authorizer), one function per scheduled job on an
  * EventBridge rule, the staff user pool and the console's sign-in, the urgent-alert topic, the
  * private site bucket and CloudFront in front of both, behind the WAF web ACL, the uploads bucket,
- * the CodeBuild project that rebuilds the site after a publish, and the ops topic. Built from
+ * the CodeBuild project that rebuilds the site after a publish, the ops topic, the data key that
+ * encrypts every store, and optionally a backup plan. Built from
  * `functions/routes.ts` and `functions/store/tables.ts`; nothing here is named by hand twice.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
@@ -13,7 +14,9 @@ import { deployment } from '../../functions/config.ts';
 import { routes, schedules } from '../../functions/routes.ts';
 import { mainTable } from '../../functions/store/tables.ts';
 import { type AlertSubscribers, AlertTopic } from './alert-topic.ts';
+import { type BackupChoice, TableBackup } from './backup-plan.ts';
 import { consolePaths } from './console-behaviours.ts';
+import { DataKey } from './data-key.ts';
 import { scheduleJob } from './job-schedule.ts';
 import { OpsTopic } from './ops-topic.ts';
 import { PortalApi } from './portal-api.ts';
@@ -56,6 +59,8 @@ export interface HutongStackProps extends StackProps {
   opsEmails: readonly string[];
   /** While upgrading a deployed table one index per deploy: the indexes to build, no others. */
   onlyIndexes?: readonly string[];
+  /** An AWS Backup plan for the table besides point-in-time recovery (`hutong:backupPlan`); off by default. */
+  backupPlan?: BackupChoice;
 }
 
 /** The whole portal in one stack; only the web ACL may live apart (`hutong-edge`, us-east-1). */
@@ -68,6 +73,8 @@ export class HutongStack extends Stack {
       description: `Hutong (护童) child protection portal: ${deployment.name.en}`,
       ...props,
     });
+    // First, so the key is the stack's first resource to read about: every store below uses it.
+    const dataKey = DataKey.of(this);
     const table = new PortalTable(this, mainTable, {
       ...(props.onlyIndexes ? { onlyIndexes: props.onlyIndexes } : {}),
     });
@@ -129,6 +136,7 @@ export class HutongStack extends Stack {
       identity: { issuer: staffPool.issuer, clientId: staffConsole.client.userPoolClientId },
       uploads,
       siteBuild,
+      dataKey,
     };
 
     const routeFunctions = routes.map((route) => {
@@ -145,6 +153,8 @@ export class HutongStack extends Stack {
     });
     this.functions = [...routeFunctions, ...jobFunctions, staffPool.preToken];
     site.deploy(props.siteDir, cdn.distribution);
+    if (props.backupPlan?.plan === 'daily')
+      new TableBackup(this, 'backup', { table, days: props.backupPlan.days });
 
     new CfnOutput(this, 'site-url', { description: 'The portal', value: `https://${siteDomain}/` });
     new CfnOutput(this, 'distribution-domain', {
@@ -178,6 +188,11 @@ export class HutongStack extends Stack {
     new CfnOutput(this, 'ops-topic', {
       description: 'Operational alerts (a failed site build): subscribe with hutong:opsEmails',
       value: opsTopic.topic.topicArn,
+    });
+    new CfnOutput(this, 'data-key-arn', {
+      description:
+        'Encrypts the table, topics, logs and uploads. Retained on stack delete: never schedule its deletion while backups exist',
+      value: dataKey.key.keyArn,
     });
     new CfnOutput(this, 'communities', {
       description: 'Communities in hutong.config.json at deploy time',

@@ -3,7 +3,7 @@
  * throttled default stage (tighter per route where a route does real work) whose access log
  * records nothing about the caller. Every staff route has the JWT authorizer; no public one does.
  */
-import { Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -21,6 +21,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type Route, routeKey, routeName } from '../../functions/routes.ts';
+import { DataKey } from './data-key.ts';
 import type { PortalFunction } from './portal-function.ts';
 import { routeThrottles, stageThrottle } from './throttling.ts';
 
@@ -59,7 +60,10 @@ export class PortalApi extends Construct {
       description: 'Hutong public API, served under /api/ by CloudFront',
       createDefaultStage: false,
     });
+    // Named, so the data key's policy can let CloudWatch Logs encrypt it by name.
     const accessLogs = new LogGroup(this, 'access-logs', {
+      logGroupName: `/aws/apigateway/${Stack.of(this).stackName}-${id}-access`,
+      encryptionKey: DataKey.of(this).key,
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });

@@ -13,6 +13,7 @@ import type { Service } from '../../functions/routes.ts';
 import { repoRoot } from '../site-build.ts';
 import type { AlertTopic } from './alert-topic.ts';
 import { cdkBundlingOptions, handlerEntry, sourceMapNodeOptions } from './bundling.ts';
+import { DataKey } from './data-key.ts';
 import type { ReceiptSalt } from './receipt-salt.ts';
 import {
   type FunctionSpec,
@@ -56,6 +57,8 @@ export interface PortalResources {
   uploads: UploadsBucket;
   /** The CodeBuild project that rebuilds the public site (`site-build`). */
   siteBuild: SiteBuildJob;
+  /** The key contacts are sealed with (`contact-seal`) and opened with (`contact-open`). */
+  dataKey: DataKey;
 }
 
 /**
@@ -82,6 +85,7 @@ export class PortalFunction extends Construct {
     this.logGroup = new LogGroup(this, 'logs', {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: functionLogRetention,
+      encryptionKey: DataKey.of(this).key,
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
@@ -142,8 +146,9 @@ export class PortalFunction extends Construct {
   /**
    * Gives the function what its access profile allows, and nothing more: the table's name, one
    * IAM statement per grant of `tableAccess` (on the table or on exactly one named index, with
-   * its key-prefix and COUNT conditions), the salt when the route table says it reads it, and
-   * each service it uses, with that service's env var and its one grant.
+   * its key-prefix and COUNT conditions) and the table's use of the data key, the salt when the
+   * route table says it reads it, and each service it uses, with that service's env var and its
+   * grants.
    */
   bind(resources: PortalResources): void {
     const { table, receiptSalt } = resources;
@@ -151,6 +156,7 @@ export class PortalFunction extends Construct {
     if (statements.length > 0) {
       this.function.addEnvironment(table.definition.envVar, table.table.tableName);
       for (const statement of statements) this.access.addStatements(policyStatement(statement, table));
+      this.access.addStatements(table.keyStatement());
     }
     if (needsReceiptSalt(this.spec)) {
       this.function.addEnvironment('RECEIPT_SALT_SOURCE', receiptSalt.source);
@@ -159,7 +165,10 @@ export class PortalFunction extends Construct {
     for (const need of this.spec.uses) this.use(need, resources);
   }
 
-  private use(need: Service, { staffPool, alertTopic, identity, uploads, siteBuild }: PortalResources): void {
+  private use(
+    need: Service,
+    { staffPool, alertTopic, identity, uploads, siteBuild, dataKey }: PortalResources,
+  ): void {
     switch (need) {
       case 'staff-directory':
         this.function.addEnvironment('STAFF_DIRECTORY', staffPool.directorySource);
@@ -167,7 +176,7 @@ export class PortalFunction extends Construct {
         return;
       case 'alert-topic':
         this.function.addEnvironment('ALERT_TOPIC', alertTopic.source);
-        this.access.addStatements(alertTopic.publishStatement(this.role.roleArn));
+        this.access.addStatements(...alertTopic.publishStatements(this.role.roleArn));
         return;
       case 'identity':
         // Public settings, no grant: the console reads them before anyone has signed in.
@@ -176,7 +185,10 @@ export class PortalFunction extends Construct {
         return;
       case 'uploads':
         this.function.addEnvironment('UPLOADS', uploads.source);
-        this.access.addStatements(uploads.handoutStatement());
+        this.access.addStatements(
+          uploads.handoutStatement(),
+          uploads.keyStatement(['kms:GenerateDataKey', 'kms:Decrypt']),
+        );
         uploads.acknowledgePrefixGrant(this.access);
         return;
       case 'site-build': {
@@ -186,6 +198,17 @@ export class PortalFunction extends Construct {
         if (actions.length > 0) this.access.addStatements(siteBuild.statement(actions));
         return;
       }
+      // The Encryption SDK's KMS keyring, and only with the contact encryption context (which the
+      // function side sets to exactly `contactEncryptionContext`): sealing needs a new data key,
+      // opening needs that data key decrypted. Neither side gets the other's action.
+      case 'contact-seal':
+        this.function.addEnvironment('CONTACT_KEY', `kms:${dataKey.key.keyArn}`);
+        this.access.addStatements(dataKey.contactStatement('kms:GenerateDataKey'));
+        return;
+      case 'contact-open':
+        this.function.addEnvironment('CONTACT_KEY', `kms:${dataKey.key.keyArn}`);
+        this.access.addStatements(dataKey.contactStatement('kms:Decrypt'));
+        return;
     }
   }
 }

@@ -1,7 +1,9 @@
 /**
  * What every bucket of the stack is: private (no public access of any kind, objects owned by the
- * bucket owner), encrypted at rest with S3-managed keys, and reachable over TLS 1.2 or later only.
- * Issue 7 moves encryption to the one customer-managed key, here, for every bucket at once.
+ * bucket owner), encrypted at rest, and reachable over TLS 1.2 or later only. S3-managed keys by
+ * default: the site bucket keeps them, since it holds only the public site and CloudFront's origin
+ * access control would otherwise need a key-policy grant per distribution. The uploads bucket,
+ * which holds trainers' files, overrides them with the stack's data key (uploads-bucket.ts).
  */
 import { BlockPublicAccess, BucketEncryption, type BucketProps, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 

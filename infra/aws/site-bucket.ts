@@ -18,6 +18,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { DataKey } from './data-key.ts';
 import { privateBucketProps } from './private-bucket.ts';
 
 /** The site bucket. */
@@ -46,7 +47,10 @@ export class SiteBucket extends Construct {
    * really gone.
    */
   deploy(siteDir: string, distribution: IDistribution): BucketDeployment {
+    // Named and encrypted like every log group of the stack (data-key.ts).
     const logs = new LogGroup(this, 'deployment-logs', {
+      logGroupName: `/aws/lambda/${Stack.of(this).stackName}-site-deployment`,
+      encryptionKey: DataKey.of(this).key,
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });

@@ -18,6 +18,7 @@ import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { repoRoot } from '../site-build.ts';
+import { DataKey } from './data-key.ts';
 import { functionLogRetention } from './portal-function.ts';
 import { deployVariables, siteBuildSpec, sourceExcludes } from './site-buildspec.ts';
 import type { PortalTable } from './table.ts';
@@ -51,6 +52,7 @@ export class SiteBuildJob extends Construct {
     this.logGroup = new LogGroup(this, 'logs', {
       logGroupName: `/aws/codebuild/${projectName}`,
       retention: functionLogRetention,
+      encryptionKey: DataKey.of(this).key,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.role = new Role(this, 'role', {
@@ -78,7 +80,9 @@ export class SiteBuildJob extends Construct {
           ],
         }),
         new PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.indexArn(publishedIndex)] }),
+        table.keyStatement(),
         uploads.readStatement(),
+        uploads.keyStatement(['kms:Decrypt']),
         new PolicyStatement({ actions: ['s3:ListBucket'], resources: [siteBucket.bucketArn] }),
         new PolicyStatement({
           actions: ['s3:PutObject', 's3:DeleteObject'],
@@ -129,8 +133,9 @@ export class SiteBuildJob extends Construct {
     Validations.of(this.project).acknowledge({
       id: 'AwsSolutions-CB4',
       reason:
-        "CodeBuild's default key (aws/s3) for now: the project keeps no artifacts (the build writes the " +
-        'public site straight to the site bucket). Issue 7 moves storage to one customer-managed key.',
+        'CodeBuild stores nothing it would encrypt with a project key: no artifacts (the build writes the ' +
+        'public site straight to the site bucket), no cache, no logs in S3. Its logs go to a log group ' +
+        "encrypted with the stack's data key, and the uploads it reads are encrypted with it too.",
     });
   }
 

@@ -13,8 +13,10 @@ import {
   type TablePropsV2,
   TableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
+import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '../../functions/store/tables.ts';
+import { DataKey } from './data-key.ts';
 
 type KeyAttribute = TableDefinition['partitionKey'];
 
@@ -51,12 +53,15 @@ function indexesToBuild(
 
 /**
  * The `TableV2` props for a table definition: its keys, indexes and TTL, plus the settings that
- * protect reports. Encryption uses the AWS-managed key (`aws/dynamodb`): unlike the default
- * DynamoDB-owned key, every use shows in CloudTrail, and no key policy is needed yet. A
- * customer-managed key replaces it in place later (issue 7). `onlyIndexes` is for upgrades
+ * protect reports: point-in-time recovery (any second of the last 35 days can be restored, the
+ * restore drill in docs/operations.md), deletion protection, and retention on stack delete.
+ * Encryption is the stack's data key, which `PortalTable` adds. `onlyIndexes` is for upgrades
  * (docs/deploy.md, Adding indexes to a deployed table).
  */
-export function tableProps(definition: TableDefinition, onlyIndexes?: readonly string[]): TablePropsV2 {
+export function tableProps(
+  definition: TableDefinition,
+  onlyIndexes?: readonly string[],
+): Omit<TablePropsV2, 'encryption'> {
   return {
     partitionKey: attribute(definition.partitionKey),
     sortKey: attribute(definition.sortKey),
@@ -66,7 +71,6 @@ export function tableProps(definition: TableDefinition, onlyIndexes?: readonly s
     billing: Billing.onDemand(),
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     deletionProtection: true,
-    encryption: TableEncryptionV2.awsManagedKey(),
     // Reports outlive any stack: deleting the stack must never delete them.
     removalPolicy: RemovalPolicy.RETAIN,
   };
@@ -86,7 +90,12 @@ export class PortalTable extends Construct {
   ) {
     super(scope, definition.id);
     this.definition = definition;
-    this.table = new TableV2(this, 'table', tableProps(definition, options.onlyIndexes));
+    this.table = new TableV2(this, 'table', {
+      ...tableProps(definition, options.onlyIndexes),
+      // The stack's own key, not aws/dynamodb: its policy says who may use it, and a person who
+      // can read the table through DynamoDB still needs it (CloudTrail shows every use).
+      encryption: TableEncryptionV2.customerManagedKey(DataKey.of(this).key),
+    });
     if (options.onlyIndexes !== undefined) {
       Annotations.of(this).addWarningV2(
         'hutong:onlyIndexes',
@@ -94,6 +103,16 @@ export class PortalTable extends Construct {
           'deploy without hutong:onlyIndexes once every index exists.',
       );
     }
+  }
+
+  /**
+   * What every user of the table needs of the data key: DynamoDB decrypts the table's own key
+   * with the caller's permission, for this table only (its encryption context names the table).
+   */
+  keyStatement(): PolicyStatement {
+    return DataKey.of(this).viaStatement('dynamodb', ['kms:Decrypt'], {
+      'aws:dynamodb:tableName': this.table.tableName,
+    });
   }
 
   /**

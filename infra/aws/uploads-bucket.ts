@@ -5,8 +5,9 @@
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Bucket, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { DataKey } from './data-key.ts';
 import { privateBucketProps } from './private-bucket.ts';
 
 /** Where handout files live in the bucket; every grant is on this prefix, never the whole bucket. */
@@ -21,6 +22,11 @@ export class UploadsBucket extends Construct {
     super(scope, id);
     this.bucket = new Bucket(this, 'bucket', {
       ...privateBucketProps,
+      // The stack's data key, with an S3 Bucket Key: S3 asks KMS for a bucket-level key now and
+      // then instead of once per object, and the encryption context names the bucket.
+      encryption: BucketEncryption.KMS,
+      encryptionKey: DataKey.of(this).key,
+      bucketKeyEnabled: true,
       // Unversioned: a handout a trainer removes (a photo that showed a child's face, a file sent
       // by mistake) must really be gone, not kept as a noncurrent version. The files are copies
       // with their metadata stripped; a workshop's draft says which ones it holds.
@@ -58,6 +64,14 @@ export class UploadsBucket extends Construct {
       actions: ['s3:GetObject'],
       resources: [this.bucket.arnForObjects(`${handoutPrefix}*`)],
     });
+  }
+
+  /**
+   * The data key through S3 for this bucket only: `kms:GenerateDataKey` to put a file,
+   * `kms:Decrypt` to read one. With a Bucket Key, S3's encryption context is the bucket's ARN.
+   */
+  keyStatement(actions: readonly ('kms:GenerateDataKey' | 'kms:Decrypt')[]): PolicyStatement {
+    return DataKey.of(this).viaStatement('s3', actions, { 'aws:s3:arn': this.bucket.bucketArn });
   }
 
   /**

@@ -52,13 +52,13 @@ function functionNamed(name: string): Properties {
 const roleOf = (name: string) => (functionNamed(name).Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
 
 describe('urgent-alerts topic', () => {
-  it("is encrypted with SNS's key and refuses publishing without TLS", () => {
+  it("is encrypted with the stack's data key and refuses publishing without TLS", () => {
     // Act
     const topic = resources('AWS::SNS::Topic')[topicId()]?.Properties;
     const policy = topicPolicy();
     // Assess
     expect(topic?.TopicName).toBe('hutong-urgent-alerts');
-    expect(JSON.stringify(topic?.KmsMasterKeyId)).toMatch(/alias\/aws\/sns/);
+    expect(topic?.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^datakey/), 'Arn'] });
     expect(policy.Statement).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -205,7 +205,7 @@ describe('publishing the built site', () => {
 });
 
 describe("site build's role", () => {
-  it('holds exactly what the build needs: the published index, handouts, the site bucket, one distribution', () => {
+  it('holds exactly what the build needs: the published index, handouts and their key, the site bucket, one distribution', () => {
     // Prepare
     const roleId = ((project()[1].ServiceRole as { 'Fn::GetAtt': [string] })['Fn::GetAtt'] ?? [])[0];
     // Act
@@ -236,7 +236,29 @@ describe("site build's role", () => {
         },
       },
       { Action: 'dynamodb:Query', Effect: 'Allow', Resource: under('reportstable', '/index/published') },
+      {
+        Action: 'kms:Decrypt',
+        Effect: 'Allow',
+        Resource: arn('datakey'),
+        Condition: {
+          StringEquals: {
+            'kms:ViaService': { 'Fn::Join': ['', [`dynamodb.${testRegion}.`, { Ref: 'AWS::URLSuffix' }]] },
+            'kms:EncryptionContext:aws:dynamodb:tableName': ref('reportstable'),
+          },
+        },
+      },
       { Action: 's3:GetObject', Effect: 'Allow', Resource: under('uploadsbucket', '/workshops/*') },
+      {
+        Action: 'kms:Decrypt',
+        Effect: 'Allow',
+        Resource: arn('datakey'),
+        Condition: {
+          StringEquals: {
+            'kms:ViaService': { 'Fn::Join': ['', [`s3.${testRegion}.`, { Ref: 'AWS::URLSuffix' }]] },
+            'kms:EncryptionContext:aws:s3:arn': arn('uploadsbucket'),
+          },
+        },
+      },
       { Action: 's3:ListBucket', Effect: 'Allow', Resource: arn('sitebucket') },
       { Action: ['s3:DeleteObject', 's3:PutObject'], Effect: 'Allow', Resource: under('sitebucket', '/*') },
       {
@@ -252,7 +274,7 @@ describe("site build's role", () => {
     ]);
   });
 
-  it('acknowledges the default artifact key with a reason, as nothing is kept as an artifact', () => {
+  it('acknowledges having no project key with a reason, as nothing is kept as an artifact', () => {
     // Act
     const [, properties] = project();
     // Assess
@@ -332,7 +354,7 @@ describe('functions and the site build', () => {
 });
 
 describe('uploads bucket', () => {
-  it('blocks public access, refuses plain HTTP, keeps no old versions and clears abandoned uploads', () => {
+  it('blocks public access, refuses plain HTTP, is encrypted with the data key, keeps no old versions and clears abandoned uploads', () => {
     // Act
     const [id, bucket] = only('AWS::S3::Bucket', 'uploadsbucket');
     const [, policy] = only('AWS::S3::BucketPolicy', 'uploadsbucketPolicy');
@@ -344,7 +366,12 @@ describe('uploads bucket', () => {
       RestrictPublicBuckets: true,
     });
     expect(bucket.BucketEncryption).toEqual({
-      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      ServerSideEncryptionConfiguration: [
+        {
+          BucketKeyEnabled: true,
+          ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: arn('datakey') },
+        },
+      ],
     });
     expect(bucket).not.toHaveProperty('VersioningConfiguration');
     expect(bucket.LifecycleConfiguration).toEqual({
@@ -378,7 +405,7 @@ describe('when a build fails', () => {
     expect(transformer.InputTemplate).toMatch(/still shows the last successful build/);
   });
 
-  it('reaches the ops subscribers over TLS, from EventBridge only, and never the urgent-alert topic', () => {
+  it("reaches the ops subscribers over TLS, from EventBridge and the stack's alarms only, and never the urgent-alert topic", () => {
     // Act
     const [topicId, topic] = only('AWS::SNS::Topic', 'opstopic');
     const [, policy] = only('AWS::SNS::TopicPolicy', 'opstopicPolicy');
@@ -388,11 +415,31 @@ describe('when a build fails', () => {
     expect((policy.PolicyDocument as { Statement: Properties[] }).Statement).toEqual([
       expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
       expect.objectContaining({
-        Sid: 'OnlyEventBridgePublishes',
+        Sid: 'TheStacksAlarmsPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: {
+            'aws:SourceArn': {
+              'Fn::Join': [
+                '',
+                [`arn:aws:cloudwatch:${testRegion}:`, { Ref: 'AWS::AccountId' }, ':alarm:hutong-*'],
+              ],
+            },
+          },
+        },
+      }),
+      expect.objectContaining({
+        Sid: 'OnlyEventBridgeAndAlarmsPublish',
         Effect: 'Deny',
-        Condition: { ArnNotEquals: { 'aws:PrincipalArn': arn('opspublisher') } },
+        Condition: {
+          ArnNotEquals: { 'aws:PrincipalArn': arn('opspublisher') },
+          StringNotEquals: { 'aws:PrincipalServiceName': 'cloudwatch.amazonaws.com' },
+        },
       }),
     ]);
+    expect(topic.KmsMasterKeyId).toEqual(arn('datakey'));
     expect(subscriptions).toEqual([
       expect.objectContaining({ Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topicId } }),
     ]);

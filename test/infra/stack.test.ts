@@ -72,7 +72,7 @@ const followUpFunctions = routes.filter((r) => r.table === 'follow-up').map(rout
 const purgeFunction = 'purge-expired';
 
 describe('reports table', () => {
-  it('is on-demand, recoverable, protected from deletion, encrypted and retained when built from mainTable', () => {
+  it('is on-demand, recoverable, protected from deletion, encrypted with the data key and retained when built from mainTable', () => {
     // Prepare
     const keys = (pk: { name: string }, sk?: { name: string }) => [
       { AttributeName: pk.name, KeyType: 'HASH' },
@@ -94,6 +94,9 @@ describe('reports table', () => {
           Match.objectLike({
             DeletionProtectionEnabled: true,
             PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            SSESpecification: {
+              KMSMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^datakey'), 'Arn'] },
+            },
           }),
         ],
       },
@@ -178,7 +181,7 @@ describe('functions', () => {
     }
   });
 
-  it('keeps every function log group for a month', () => {
+  it('keeps every function log group for a month, encrypted with the data key', () => {
     for (const spec of specs) {
       // Prepare
       const [, fn] = functionOf(spec.name);
@@ -189,6 +192,7 @@ describe('functions', () => {
       expect(logGroup?.Properties).toEqual({
         LogGroupName: `/aws/lambda/hutong-${spec.name}`,
         RetentionInDays: 30,
+        KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^datakey/), 'Arn'] },
         Tags: expect.any(Array),
       });
     }
