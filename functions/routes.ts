@@ -179,6 +179,7 @@ export const routes = [
     table: 'submit-report',
     receiptSalt: true,
     summary: 'Send an anonymous concern report',
+    uses: ['contact-seal'],
   },
   {
     method: 'GET',
@@ -254,6 +255,7 @@ export const routes = [
     table: 'office',
     receiptSalt: false,
     summary: 'One report with its thread, notes, referrals and audit trail (the view is audited)',
+    uses: ['contact-open'],
   },
   {
     method: 'POST',
@@ -262,7 +264,7 @@ export const routes = [
     table: 'office',
     receiptSalt: false,
     summary: 'Acknowledge, assign, note, reply, refer, mark duplicate, close or reopen a report',
-    uses: ['staff-directory'],
+    uses: ['staff-directory', 'contact-open'],
   },
   {
     method: 'GET',

@@ -23,5 +23,5 @@ export const handler = httpHandler(async (event) => {
   // recorded now, from the event the change carried.
   if (report.lastEvent) await recordEvent(report.pk, report.lastEvent);
   await recordView(report, staff, now);
-  return jsonResponse(200, reportView(report, await reportItems(report.pk), deployment.sla, now));
+  return jsonResponse(200, await reportView(report, await reportItems(report.pk), deployment.sla, now));
 });

@@ -1,8 +1,11 @@
 /**
  * What staff see: stored reports and the items under them, turned into the office contract's
- * bodies (`functions/domain/office-contract.ts`). Every text stays plain text.
+ * bodies (`functions/domain/office-contract.ts`). Every text stays plain text. A report's
+ * sealed contact is opened here, for staff of its community only (the caller found the report
+ * through its community).
  */
 import { type SlaTargets, slaFor } from '../domain/sla.ts';
+import { openContact } from '../store/contact-open.ts';
 import type { QueueRow } from '../store/office.ts';
 import type { ReportItem } from '../store/reports.ts';
 
@@ -32,8 +35,13 @@ const bySk = (prefix: string, items: Item[]) =>
     .filter((item) => String(item.sk).startsWith(prefix))
     .sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
 
+/** The contact the reporter left, opened; or a plaintext one from before contacts were sealed. */
+function contactOf(report: ReportItem): Promise<string | undefined> | string | undefined {
+  return report.sealedContact ? openContact(report.sealedContact, report.community) : report.contact;
+}
+
 /** The whole report as staff see it: fields, thread, notes, referrals, duplicates, audit trail. */
-export function reportView(report: ReportItem, items: Item[], targets: SlaTargets, now: Date) {
+export async function reportView(report: ReportItem, items: Item[], targets: SlaTargets, now: Date) {
   return {
     ref: report.ref,
     version: report.version,
@@ -50,7 +58,7 @@ export function reportView(report: ReportItem, items: Item[], targets: SlaTarget
     description: report.description,
     ...optional('location', report.location),
     ...optional('ongoing', report.ongoing),
-    ...optional('contact', report.contact),
+    ...optional('contact', await contactOf(report)),
     language: report.language,
     createdAt: report.createdAt,
     updatedAt: report.updatedAt,

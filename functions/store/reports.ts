@@ -8,14 +8,18 @@ import { dayOf, type OfficeStatus, type TimelineEntry } from '../domain/status.t
 import type { UrgentReason } from '../domain/triage.ts';
 import type { Outcome, Priority } from '../domain/workflow.ts';
 import { call, conditionally, documentClient, tableName } from './client.ts';
+import type { SealedContact } from './contact-keyring.ts';
 import { hourOf, reportKey } from './keys.ts';
 import { indexAttributes } from './report-indexes.ts';
 
 /** How a report arrived: the site's script (JSON with proof of work) or the plain HTML form. */
 export type Channel = 'api' | 'form';
 
-/** A report as stored: the validated fields, the office's view of it, and nothing about the caller. */
-export interface ReportItem extends ReportInput {
+/**
+ * A report as stored: the validated fields, the office's view of it, and nothing about the
+ * caller. The contact the reporter left is stored only sealed.
+ */
+export interface ReportItem extends Omit<ReportInput, 'contact'> {
   pk: string;
   sk: 'REPORT';
   type: 'report';
@@ -32,6 +36,10 @@ export interface ReportItem extends ReportInput {
   /** When the reporter last added a message; the office queue shows it. */
   reporterUpdatedAt?: string;
   version: number;
+  /** The contact the reporter chose to leave, sealed for the office (`contact-keyring.ts`). */
+  sealedContact?: SealedContact;
+  /** A contact stored in the clear before contacts were sealed: only in old local data. */
+  contact?: string;
   /** Present while the report is open: the queue index is sparse. */
   queuePk?: string;
   queueSk?: string;
@@ -80,9 +88,9 @@ export interface AuditEvent {
   adds?: { sk: string; item: Record<string, unknown> };
 }
 
-/** Builds the stored item for a validated report. */
+/** Builds the stored item for a validated report, its contact (if any) already sealed. */
 export function reportItem(
-  report: ReportInput,
+  { contact: _plaintext, ...report }: ReportInput,
   fields: {
     receiptHash: string;
     ref: string;
@@ -91,6 +99,8 @@ export function reportItem(
     channel: Channel;
     now: Date;
     submission: string | undefined;
+    /** The contact, sealed by `sealContact`; absent when the reporter left none. */
+    sealedContact?: SealedContact | undefined;
   },
 ): ReportItem {
   const createdAt = fields.now.toISOString();
@@ -107,6 +117,7 @@ export function reportItem(
     statusChangedAt: createdAt,
     timeline: [{ status: 'received', on: dayOf(createdAt) }],
     version: 1,
+    ...(fields.sealedContact ? { sealedContact: fields.sealedContact } : {}),
     ...(indexAttributes({
       community: report.community,
       ref: fields.ref,

@@ -60,6 +60,13 @@ export async function acceptReport(
   }
 
   await enforceCaps(report.community, options.channel, options.caps, { now, language: report.language });
+  // Sealed once, here, where a report is about to be created: a retry that finds its report
+  // stored never seals again, and the fingerprint above was taken of the text as sent. Loaded
+  // only for a report with a contact: the Encryption SDK then runs its module code on first use,
+  // not in every cold start (docs/architecture.md, "Contacts are sealed").
+  const sealedContact = report.contact
+    ? await (await import('./contact-seal.ts')).sealContact(report.contact, report.community)
+    : undefined;
   for (let draw = 1; ; draw++) {
     const receiptHash = await hashReceipt(receipt, salt);
     const item = reportItem(report, {
@@ -70,6 +77,7 @@ export async function acceptReport(
       channel: options.channel,
       now,
       submission: keys?.name,
+      sealedContact,
     });
     if ((await putReportIfAbsent(item)) === 'created') return { receipt, urgent, replayed };
     // The receipt's slot is taken: by a concurrent retry of this same submission, or by another

@@ -1,4 +1,7 @@
-/** `npm run reset`: wipes the local data directory (reports and the receipt salt). Stop `npm start` first. */
+/**
+ * `npm run reset`: wipes the local data directory (reports, the receipt salt and the contact key,
+ * which goes with the data it opens). Stop `npm start` first.
+ */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from '../site-build.ts';
@@ -9,6 +12,6 @@ if (!existsSync(dataDir)) {
 } else {
   rmSync(dataDir, { recursive: true, force: true });
   console.log(
-    `Wiped ${dataDir}: every local report and the receipt salt are gone. The next npm start begins afresh.`,
+    `Wiped ${dataDir}: every local report, the receipt salt and the contact key are gone. The next npm start begins afresh.`,
   );
 }

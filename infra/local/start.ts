@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { mainTable } from '../../functions/store/tables.ts';
 import { anyPublished } from '../published-workshops.ts';
 import { ensureSiteBuilt, repoRoot, siteDist } from '../site-build.ts';
+import { ensureContactKey } from './contact-key.ts';
 import { createTables, localAws, startDynamo } from './dynamodb.ts';
 import type { StaffAccount } from './identity/accounts.ts';
 import { jwtAuthorizer } from './identity/authorizer.ts';
@@ -114,6 +115,8 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     // builds requested through a folder the runtime's builder watches, where AWS runs CodeBuild.
     UPLOADS: `dir:${join(dataDir, 'uploads')}`,
     SITE_BUILD: `dir:${join(dataDir, 'site-build')}`,
+    // Contacts sealed with a key in the data directory, where AWS uses its KMS key.
+    CONTACT_KEY: ensureContactKey(dataDir),
   });
 
   // 4. The site, rebuilt if its sources changed since the last build.

@@ -16,6 +16,7 @@ const placeholders: Record<string, string> = {
   OIDC_CLIENT_ID: '3n4b5urk1ft4fl3mg5e62d9ado',
   SITE_BUILD: 'codebuild:hutong-site-build',
   UPLOADS: 's3:hutong-uploads-111122223333',
+  CONTACT_KEY: 'kms:arn:aws-cn:kms:cn-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
 };
 
 /** What `spec`'s function finds in `process.env` when Lambda starts it. */
