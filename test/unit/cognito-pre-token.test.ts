@@ -1,7 +1,8 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { staffFromClaims } from '../../functions/domain/staff.ts';
 import { handler } from '../../functions/handlers/cognito-pre-token.ts';
+import { capturedLines } from '../support/captured-lines.ts';
 
 /**
  * A version 2 event as Cognito sends it after a managed-login sign-in: the response comes with
@@ -32,8 +33,6 @@ function signInEvent(userAttributes: Record<string, string>): PreTokenGeneration
     }),
   ) as PreTokenGenerationV2TriggerEvent;
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('cognito-pre-token', () => {
   it('adds the community to the access token, where the API reads it', async () => {
@@ -69,25 +68,22 @@ describe('cognito-pre-token', () => {
   });
 
   it('adds no community claim when the account has none, so no staff route opens', async () => {
-    // Prepare
-    const logged = vi.spyOn(console, 'log').mockImplementation(() => {});
     // Act
-    const result = await handler(signInEvent({}));
+    const { result, lines } = await capturedLines(() => handler(signInEvent({})));
     // Assess
     expect(result.response.claimsAndScopeOverrideDetails).toBeNull();
     expect(staffFromClaims({ username: 'lead-a', 'cognito:groups': '[lead]' })).toBeUndefined();
-    expect(logged).toHaveBeenCalledTimes(1);
+    expect(lines).toHaveLength(1);
   });
 
   it('never logs an attribute or the username', async () => {
-    // Prepare
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
-    vi.spyOn(console, 'error').mockImplementation((line: string) => lines.push(line));
     // Act
-    await handler(signInEvent({ 'custom:community': 'dongsi' }));
-    await handler(signInEvent({ 'custom:community': '  ' }));
+    const { lines } = await capturedLines(async () => {
+      await handler(signInEvent({ 'custom:community': 'dongsi' }));
+      await handler(signInEvent({ 'custom:community': '  ' }));
+    });
     // Assess
+    expect(lines).toHaveLength(1);
     expect(lines.join('\n')).not.toMatch(/lead-a|dongsi|example\.org|9b1f1d6e/);
   });
 });
