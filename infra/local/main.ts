@@ -9,6 +9,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { mainTable } = await import('../../functions/store/tables.ts');
 const { repoRoot } = await import('../site-build.ts');
 const { start } = await import('./start.ts');
+const { parseStoreFaults, storeFaultsVariable } = await import('./store-faults.ts');
 
 function portFrom(name: string, fallback: number): number {
   const value = process.env[name];
@@ -28,6 +29,12 @@ try {
     oidcPort: portFrom('OIDC_PORT', 4322),
     dataDir: process.env.HUTONG_DATA_DIR || '.data',
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
+    ...(process.env.HUTONG_DYNAMODB_ENDPOINT
+      ? { dynamodbEndpoint: process.env.HUTONG_DYNAMODB_ENDPOINT }
+      : {}),
+    ...(process.env[storeFaultsVariable]
+      ? { storeFaults: parseStoreFaults(process.env[storeFaultsVariable]) }
+      : {}),
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;

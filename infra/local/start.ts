@@ -20,11 +20,14 @@ import { apiRouter, loadRoutes } from './router.ts';
 import { startSchedules } from './schedules.ts';
 import { startSiteBuilder } from './site-builder.ts';
 import { staticSite } from './static-site.ts';
+import { injectStoreFaults, type StoreFaults } from './store-faults.ts';
 
 /** How to run. Every field has a default; port 0 picks a free port. */
 export interface StartOptions {
   port?: number;
   dynamodbPort?: number;
+  /** A DynamoDB already running (another dynalite, DynamoDB Local) to use instead of the embedded one. */
+  dynamodbEndpoint?: string;
   /** The OpenID provider's port: 4322 by default, or a free port when `port` is 0 (tests). */
   oidcPort?: number;
   /** Where the database and the receipt salt live; kept across restarts. */
@@ -33,6 +36,8 @@ export interface StartOptions {
   host?: string;
   /** Print nothing (tests); `output()` still has every line. */
   quiet?: boolean;
+  /** TEST ONLY: slow and failing writes (`HUTONG_STORE_FAULTS`, infra/local/store-faults.ts). */
+  storeFaults?: StoreFaults;
 }
 
 /** A running portal. */
@@ -91,8 +96,11 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const saltFile = ensureReceiptSalt(dataDir);
 
-  // 2. Embedded DynamoDB, its LevelDB in the data directory.
-  const dynamo = await startDynamo(options.dynamodbPort ?? 8000, dataDir);
+  // 2. Embedded DynamoDB, its LevelDB in the data directory; or the DynamoDB at
+  //    `dynamodbEndpoint`, which keeps its own data and keeps running after stop().
+  const dynamo = options.dynamodbEndpoint
+    ? { endpoint: options.dynamodbEndpoint, stop: async () => {} }
+    : await startDynamo(options.dynamodbPort ?? 8000, dataDir);
 
   // 3. Tables, from the one definition in functions/store/tables.ts.
   const created = await createTables(dynamo.endpoint);
@@ -118,6 +126,12 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
     // Contacts sealed with a key in the data directory, where AWS uses its KMS key.
     CONTACT_KEY: ensureContactKey(dataDir),
   });
+
+  // Test only: slow and failing writes, before any handler has used the client.
+  if (options.storeFaults) {
+    await injectStoreFaults(options.storeFaults);
+    say('Injecting store faults into every write (HUTONG_STORE_FAULTS): for tests only.');
+  }
 
   // 4. The site, rebuilt if its sources changed since the last build.
   try {

@@ -34,6 +34,7 @@ describe.each(specs.map((spec) => [spec.name, spec] as const))('the %s bundle', 
     // Assess
     expect(bytes).toBeLessThanOrEqual(maxBundleBytes);
     expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+    expect(code, 'the test-only store fault hook').not.toMatch(/HUTONG_STORE_FAULTS|hutongStoreFaults/);
     expect(statSync(`${bundleOf(name)}.map`).size).toBeGreaterThan(0);
   });
 
