@@ -5,12 +5,10 @@
  * person types), and the hourly caps are raised for the run, since they exist to refuse floods.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { repoRoot } from '../infra/site-build.ts';
 import { solvedProof } from '../test/support/proof.ts';
-import { freshDataDir, scanAll, spawnRuntime } from '../test/support/runtime.ts';
+import { scanAll } from '../test/support/runtime.ts';
+import { spawnUncapped } from '../test/support/uncapped.ts';
 
 /** The load run's figures. */
 export interface LoadFigures {
@@ -34,20 +32,6 @@ const report = {
   description: 'The child next door is often left alone late into the night.',
   language: 'zh-CN',
 };
-
-/** Starts a runtime whose caps can't be reached by the run. */
-function spawnUncapped() {
-  const dataDir = freshDataDir();
-  const config = JSON.parse(readFileSync(join(repoRoot, 'hutong.config.json'), 'utf8'));
-  const file = join(dataDir, 'uncapped.json');
-  const limits = {
-    reportsPerHourPerCommunity: 1e6,
-    reportsPerHour: 1e6,
-    formReportsPerHourPerCommunity: 1e6,
-  };
-  writeFileSync(file, JSON.stringify({ ...config, limits }));
-  return spawnRuntime({ dataDir, env: { HUTONG_CONFIG_FILE: file } });
-}
 
 /** Solves `amount` proofs, four at a time, each bound to its own Idempotency-Key. */
 async function solvedBodies(url: string, amount: number): Promise<{ key: string; body: string }[]> {

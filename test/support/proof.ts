@@ -3,19 +3,28 @@
  * the site sends. The browser derives keys with WebCrypto; here Node's native SHA-256 does the
  * same work about eight times faster, a fraction of a second per solve.
  */
-import { type Challenge, solveChallenge } from 'altcha-lib';
+import { type Challenge, type Solution, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { bindingFor } from '../../functions/domain/proof-of-work.ts';
 
-/** A solved `altcha` payload from `baseUrl`, bound to `idempotencyKey` when one is given. */
-export async function solvedProof(baseUrl: string, idempotencyKey?: string): Promise<string> {
+/** A challenge from `baseUrl`, bound to `idempotencyKey` when one is given, as the site asks for it. */
+export async function fetchChallenge(baseUrl: string, idempotencyKey?: string): Promise<Challenge> {
   const query = idempotencyKey ? `?for=${bindingFor(idempotencyKey)}` : '';
   const response = await fetch(`${baseUrl}/api/challenge${query}`);
   if (response.status !== 200) throw new Error(`GET /api/challenge answered ${response.status}`);
-  const challenge = (await response.json()) as Challenge;
-  const solution = await solveChallenge({ challenge, deriveKey });
+  return (await response.json()) as Challenge;
+}
+
+/** The `altcha` field the site sends: the challenge and its solution, as base64 JSON. */
+export function proofPayload(challenge: Challenge, solution: Solution | null): string {
   if (!solution) throw new Error('The challenge could not be solved');
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+}
+
+/** A solved `altcha` payload from `baseUrl`, bound to `idempotencyKey` when one is given. */
+export async function solvedProof(baseUrl: string, idempotencyKey?: string): Promise<string> {
+  const challenge = await fetchChallenge(baseUrl, idempotencyKey);
+  return proofPayload(challenge, await solveChallenge({ challenge, deriveKey }));
 }
 
 /**

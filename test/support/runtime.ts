@@ -17,6 +17,8 @@ export interface SpawnedRuntime {
   dataDir: string;
   /** The local OpenID provider's issuer, as printed on the `Sign-in` line. */
   oidcIssuer: string;
+  /** The runtime's process id, for measuring its CPU time. */
+  pid: number | undefined;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** Sends a signal and waits for the process to exit; resolves with its exit code. */
@@ -61,6 +63,7 @@ export function spawnRuntime(
           dynamodbEndpoint,
           dataDir,
           oidcIssuer,
+          pid: child.pid,
           output: () => output,
           stop: async (signal = 'SIGTERM') => {
             if (child.exitCode === null) child.kill(signal);
