@@ -3,8 +3,8 @@
  * (staff routes behind Cognito's JWT authorizer), one function per scheduled job on an
  * EventBridge rule, the staff user pool and the console's sign-in, the urgent-alert topic, the
  * private site bucket and CloudFront in front of both, behind the WAF web ACL, the uploads bucket,
- * the CodeBuild project that rebuilds the site after a publish, the ops topic, the data key that
- * encrypts every store, and optionally a backup plan. Built from
+ * the CodeBuild project that rebuilds the site after a publish, the ops topic with the alarms and
+ * the dashboard, the data key that encrypts every store, and optionally a backup plan. Built from
  * `functions/routes.ts` and `functions/store/tables.ts`; nothing here is named by hand twice.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
@@ -18,6 +18,7 @@ import { type BackupChoice, TableBackup } from './backup-plan.ts';
 import { consolePaths } from './console-behaviours.ts';
 import { DataKey } from './data-key.ts';
 import { scheduleJob } from './job-schedule.ts';
+import { Monitoring } from './monitoring.ts';
 import { OpsTopic } from './ops-topic.ts';
 import { PortalApi } from './portal-api.ts';
 import { PortalCdn } from './portal-cdn.ts';
@@ -153,6 +154,13 @@ export class HutongStack extends Stack {
     });
     this.functions = [...routeFunctions, ...jobFunctions, staffPool.preToken];
     site.deploy(props.siteDir, cdn.distribution);
+    const monitoring = new Monitoring(this, 'monitoring', {
+      api,
+      table,
+      functions: this.functions,
+      siteBuild,
+      opsTopic,
+    });
     if (props.backupPlan?.plan === 'daily')
       new TableBackup(this, 'backup', { table, days: props.backupPlan.days });
 
@@ -186,8 +194,12 @@ export class HutongStack extends Stack {
       value: siteBuild.project.projectName,
     });
     new CfnOutput(this, 'ops-topic', {
-      description: 'Operational alerts (a failed site build): subscribe with hutong:opsEmails',
+      description: 'Operational alerts (alarms, a failed site build): subscribe with hutong:opsEmails',
       value: opsTopic.topic.topicArn,
+    });
+    new CfnOutput(this, 'dashboard', {
+      description: 'The CloudWatch dashboard of the portal',
+      value: monitoring.dashboard.dashboardName,
     });
     new CfnOutput(this, 'data-key-arn', {
       description:
