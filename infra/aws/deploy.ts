@@ -1,22 +1,83 @@
 /**
- * `npm run deploy [-- <cdk deploy options>]`: builds the site, checks that AWS credentials and a
- * region are configured, then runs the project's own CDK CLI: `cdk deploy hutong <options>`. The
- * CLI deploys what `hutong` depends on first: the `hutong-edge` stack (the web ACL, us-east-1)
- * when the region is not us-east-1. See docs/deploy.md; the account must be bootstrapped first,
- * in the region and in us-east-1 (`npx cdk bootstrap`).
+ * `npm run deploy -- <parameters>`: checks the parameters (`deploy-parameters.ts`) and the
+ * configuration file, checks that AWS credentials and a region are configured, puts the
+ * configuration in place, builds the site, then runs the project's own CDK CLI: `cdk deploy
+ * hutong -c hutong:…`. The CLI deploys what `hutong` depends on first: the `hutong-edge` stack
+ * (the web ACL, us-east-1) when the region is not us-east-1. See docs/deploy.md; the account must
+ * be bootstrapped first, in the region and in us-east-1 (`npx cdk bootstrap`).
  */
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type Deployment, parseDeployment } from '../../functions/domain/deployment.ts';
 import { ensureSiteBuilt, repoRoot } from '../site-build.ts';
-import { stackId } from './app.ts';
+import {
+  cdkDeployArgs,
+  DeployParameterError,
+  type DeployParameters,
+  firstLead,
+  helpText,
+  parseDeployParameters,
+  settingWarnings,
+} from './deploy-parameters.ts';
 
-/** The value of `--profile` among the pass-through options, if any. */
-function profileOption(args: readonly string[]): string | undefined {
-  const index = args.indexOf('--profile');
-  if (index >= 0) return args[index + 1];
-  return args.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length);
+/** The one configuration file the site, the functions, the stack and the site build all read. */
+const configPath = join(repoRoot, 'hutong.config.json');
+
+/** A configuration file's text and what it says, validated with the schema everything else uses. */
+function readConfiguration(file: string): { text: string; deployment: Deployment } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new DeployParameterError(`--config: cannot read ${file}`);
+  }
+  try {
+    return { text, deployment: parseDeployment(JSON.parse(text)) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = message.replace(/^hutong\.config\.json is not valid/, 'not a valid configuration');
+    throw new DeployParameterError(`${relative(process.cwd(), file) || file}: ${reason}`);
+  }
+}
+
+/**
+ * Copies the chosen configuration over hutong.config.json, and says so: the Lambda bundles inline
+ * that file, the site is built from it, and the site build in AWS builds from the same copy.
+ */
+function placeConfiguration(file: string, text: string): void {
+  if (resolve(file) === configPath) return;
+  if (readFileSync(configPath, 'utf8') === text) {
+    console.log(`${file} is the same as hutong.config.json: nothing to copy.`);
+    return;
+  }
+  writeFileSync(configPath, text);
+  console.log(
+    `Copied ${file} over hutong.config.json: the site, the functions, the stack and the site build\n` +
+      'in AWS all read that file. `git diff hutong.config.json` shows what changed; commit it, so the\n' +
+      'next deploy starts from the same configuration.',
+  );
+}
+
+/** The `hutong:*` settings kept in cdk.json, which the flags of this deploy override. */
+function cdkJsonSettings(): Record<string, unknown> {
+  const { context = {} } = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as {
+    context?: Record<string, unknown>;
+  };
+  return Object.fromEntries(Object.entries(context).filter(([key]) => key.startsWith('hutong:')));
+}
+
+/** The settings this deploy makes, and what it leaves out, for the person to check. */
+function summary(parameters: DeployParameters, deployment: Deployment): string {
+  const settings = { ...cdkJsonSettings(), ...parameters.context };
+  const lines = Object.entries(settings).map(([key, value]) => `  ${key} = ${String(value)}`);
+  return [
+    `Deploying ${deployment.name.en} (communities: ${deployment.communities.map((c) => c.id).join(', ')})`,
+    ...(lines.length > 0 ? lines : ['  no hutong:* settings: every default (docs/deploy.md)']),
+    ...settingWarnings(settings).map((warning) => `Note: ${warning}`),
+  ].join('\n');
 }
 
 /** Resolves credentials and region as the CDK CLI would, or explains how to provide them. */
@@ -30,7 +91,7 @@ async function checkAwsAccess(profile: string | undefined): Promise<void> {
   } catch {
     throw new Error(
       'No AWS credentials found. Sign in first (aws configure, aws sso login, or AWS_ACCESS_KEY_ID ' +
-        'and AWS_SECRET_ACCESS_KEY), or pass -- --profile <name>. See docs/deploy.md.',
+        'and AWS_SECRET_ACCESS_KEY), or pass --profile <name>. See docs/deploy.md.',
     );
   }
   try {
@@ -59,14 +120,37 @@ function runCdk(args: readonly string[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const passThrough = process.argv.slice(2);
-  // 1. Fail fast, before any build, when there is nothing to deploy with.
-  await checkAwsAccess(profileOption(passThrough));
-  // 2. The stack uploads site/dist: build it if it is missing or stale.
+  // 1. The parameters and the configuration, checked before anything is built or called.
+  const parameters = parseDeployParameters(process.argv.slice(2));
+  if (parameters.help) {
+    console.log(helpText());
+    return;
+  }
+  // npm runs scripts from the package root; a relative --config means the caller's directory.
+  const configFile = parameters.configFile
+    ? resolve(process.env.INIT_CWD ?? process.cwd(), parameters.configFile)
+    : configPath;
+  const { text, deployment } = readConfiguration(configFile);
+  try {
+    firstLead(
+      (key) => parameters.context[key],
+      deployment.communities.map((c) => c.id),
+    );
+  } catch (error) {
+    throw new DeployParameterError(error instanceof Error ? error.message : String(error));
+  }
+  // 2. Fail fast, before any build, when there is nothing to deploy with.
+  if (parameters.region) process.env.AWS_REGION = parameters.region;
+  await checkAwsAccess(parameters.profile);
+  // 3. The configuration in place, then the site it describes (rebuilt when missing or stale).
+  placeConfiguration(configFile, text);
   if (await ensureSiteBuilt()) console.log('Built the site into site/dist');
-  // 3. Deploy the stack (and hutong-edge before it, if the app has one); the CLI synthesizes
-  //    through cdk.json, cdk-nag included.
-  process.exitCode = await runCdk(['deploy', stackId, ...passThrough]);
+  // 4. Deploy the stack (and hutong-edge before it, if the app has one); the CLI synthesizes
+  //    through cdk.json, cdk-nag included. The app is imported only now, so that it reads the
+  //    configuration just put in place.
+  console.log(summary(parameters, deployment));
+  const { stackId } = await import('./app.ts');
+  process.exitCode = await runCdk(['deploy', stackId, ...cdkDeployArgs(parameters)]);
 }
 
 try {

@@ -1,8 +1,8 @@
 /**
  * Staff accounts in AWS: the Cognito user pool (no self sign-up, TOTP required, one group per
  * role, each account's community), its threat protection, and the pre-token trigger that puts the
- * community into access tokens. The console's app client and managed login are in
- * `staff-console.ts`.
+ * community into access tokens, and the first lead when the deploy names one (`first-lead.ts`).
+ * The console's app client and managed login are in `staff-console.ts`.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
@@ -21,7 +21,10 @@ import {
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
+import { deployment } from '../../functions/config.ts';
 import { type StaffRole, staffRoles } from '../../functions/domain/staff.ts';
+import { firstLead } from './deploy-parameters.ts';
+import { FirstLeadAccount } from './first-lead.ts';
 import { PortalFunction } from './portal-function.ts';
 import { preTokenFunctionSpec } from './route-needs.ts';
 import { type ConsoleUrls, invitationMessage, temporaryPasswordDays } from './staff-invitation.ts';
@@ -99,12 +102,21 @@ export class StaffPool extends Construct {
       this.preToken.function,
       LambdaVersion.V2_0,
     );
-    for (const role of staffRoles) {
-      new UserPoolGroup(this, role, {
-        userPool: this.userPool,
-        groupName: role,
-        description: groupDescriptions[role],
-      });
+    const groups = staffRoles.map(
+      (role) =>
+        new UserPoolGroup(this, role, {
+          userPool: this.userPool,
+          groupName: role,
+          description: groupDescriptions[role],
+        }),
+    );
+    const lead = firstLead(
+      (key) => this.node.tryGetContext(key),
+      deployment.communities.map((community) => community.id),
+    );
+    if (lead) {
+      const leadGroup = groups[staffRoles.indexOf('lead')] as UserPoolGroup;
+      new FirstLeadAccount(this, 'first-lead', { pool: this.userPool, leadGroup, lead });
     }
     this.protect();
     Validations.of(this.userPool.node.defaultChild as CfnUserPool).acknowledge({

@@ -7,7 +7,13 @@ import { passwordMinLength, staffDirectoryActions } from '../../infra/aws/staff-
 import { type Synthesized, synthesize, testRegion } from './synthesize.ts';
 
 type Properties = Record<string, unknown>;
-type Resource = { Type: string; Properties: Properties; DeletionPolicy?: string };
+type Resource = {
+  Type: string;
+  Properties: Properties;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+  DependsOn?: string[];
+};
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
 const domainPrefix = 'hutong-dongsi';
@@ -305,5 +311,82 @@ describe('staff routes in AWS', () => {
         expect(variables, name).not.toHaveProperty('STAFF_DIRECTORY');
       }
     }
+  });
+});
+
+describe('the first lead, from the deploy parameters', () => {
+  const leadContext = {
+    'hutong:firstLeadEmail': 'lead@example.org',
+    'hutong:firstLeadCommunity': 'wutong',
+  };
+  let withLead: Synthesized;
+  beforeAll(() => {
+    withLead = synthesize({ context: leadContext });
+  });
+  afterAll(() => withLead?.cleanUp());
+
+  const leadResources = (template: Synthesized['template'], type: string) =>
+    Object.entries(template.findResources(type) as Record<string, Resource>);
+
+  it('is not created when the deploy names no lead', () => {
+    // Act + Assess
+    expect(leadResources(synth.template, 'AWS::Cognito::UserPoolUser')).toEqual([]);
+    expect(leadResources(synth.template, 'AWS::Cognito::UserPoolUserToGroupAttachment')).toEqual([]);
+  });
+
+  it('is invited by email, with a verified address and its community', () => {
+    // Act
+    const users = leadResources(withLead.template, 'AWS::Cognito::UserPoolUser');
+    const [poolId] = Object.keys(withLead.template.findResources('AWS::Cognito::UserPool'));
+    // Assess
+    expect(users).toHaveLength(1);
+    expect(users[0]?.[1].Properties).toEqual({
+      UserPoolId: { Ref: poolId },
+      Username: 'lead-wutong',
+      DesiredDeliveryMediums: ['EMAIL'],
+      UserAttributes: [
+        { Name: 'email', Value: 'lead@example.org' },
+        { Name: 'email_verified', Value: 'true' },
+        { Name: 'custom:community', Value: 'wutong' },
+      ],
+    });
+  });
+
+  it('is in the lead group, after both the user and the group exist', () => {
+    // Act
+    const userId = leadResources(withLead.template, 'AWS::Cognito::UserPoolUser')[0]?.[0];
+    const memberships = leadResources(withLead.template, 'AWS::Cognito::UserPoolUserToGroupAttachment');
+    const leadGroupId = Object.entries(
+      withLead.template.findResources('AWS::Cognito::UserPoolGroup') as Record<string, Resource>,
+    ).find(([, group]) => group.Properties.GroupName === 'lead')?.[0];
+    // Assess
+    expect(memberships).toHaveLength(1);
+    const [, membership] = memberships[0] as [string, Resource];
+    expect(membership.Properties).toMatchObject({ GroupName: 'lead', Username: 'lead-wutong' });
+    expect(membership.DependsOn).toEqual(expect.arrayContaining([userId, leadGroupId]));
+  });
+
+  it('is kept, account and role, when a later deploy leaves the parameters out', () => {
+    // Act
+    const kept = [
+      ...leadResources(withLead.template, 'AWS::Cognito::UserPoolUser'),
+      ...leadResources(withLead.template, 'AWS::Cognito::UserPoolUserToGroupAttachment'),
+    ];
+    // Assess
+    expect(kept).toHaveLength(2);
+    for (const [, resource] of kept) {
+      expect(resource.DeletionPolicy).toBe('Retain');
+      expect(resource.UpdateReplacePolicy).toBe('Retain');
+    }
+  });
+
+  it("refuses a community the configuration doesn't have, before anything is created", () => {
+    // Act + Assess
+    expect(() =>
+      createApp({
+        region: testRegion,
+        context: { ...leadContext, 'hutong:firstLeadCommunity': 'dongsi', 'aws:cdk:bundling-stacks': [] },
+      }),
+    ).toThrow(/"dongsi" is not one of the configuration's communities: lanting, wutong/);
   });
 });
