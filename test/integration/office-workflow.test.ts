@@ -9,6 +9,7 @@ import { type Json, json } from '../support/http.ts';
 import { type StaffClient, staffClient, submitted } from '../support/office.ts';
 import { solvedProof } from '../support/proof.ts';
 import { type SpawnedRuntime, spawnRuntime } from '../support/runtime.ts';
+import { auditProblems, conflictRound, type RoundOutcome } from '../support/staff-conflicts.ts';
 
 const report = {
   community: 'wutong',
@@ -127,27 +128,34 @@ describe('working a report', () => {
     expect(conflict.current?.notes).toMatchObject([{ body: 'Called the school.', author: 'office-wutong' }]);
   });
 
-  it('lets exactly one of two staff editing at once win; the other gets 409 and the fresh state', async () => {
-    // Prepare
-    const { ref } = await submitted(runtime, report);
-    const other = await staffClient(runtime, 'office-wutong');
-    // Act: twenty conflicting changes, all based on version 1, at once.
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        (i % 2 ? office : other).act(ref, {
-          action: 'acknowledge',
-          expectedVersion: 1,
-          priority: i % 2 ? 'high' : 'low',
-        }),
-      ),
-    );
+  it('lets exactly one of twenty conflicting changes win in each of five rounds; the rest get 409 with the fresh state, and the audit trail tells exactly the winners’ story', async () => {
+    // Prepare: two people of one office, racing on one report.
+    const { ref } = await submitted(runtime, { ...report, community: 'lanting' });
+    const actors = ['office-lanting', 'lead-lanting'];
+    const contenders = [
+      await staffClient(runtime, 'office-lanting'),
+      await staffClient(runtime, 'lead-lanting'),
+    ];
+    // Act: each round, twenty changes based on the version the last round left.
+    const rounds: RoundOutcome[] = [];
+    for (let round = 0; round < 5; round++) {
+      rounds.push(await conflictRound(contenders, actors, ref, round, 1 + round));
+    }
     // Assess
-    const statuses = responses.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    const view = await office.view(ref);
-    expect(view.version).toBe(2);
-    expect(view.audit.filter((event: Json) => event.action === 'acknowledge')).toHaveLength(1);
+    for (const outcome of rounds) {
+      expect(outcome.byStatus).toEqual({ 200: 1, 409: 19 });
+      expect(outcome.freshConflicts).toBe(19);
+    }
+    const view = reportViewSchema.parse(await contenders[0]?.view(ref));
+    expect(
+      auditProblems(
+        view,
+        rounds.map((outcome) => outcome.winner),
+      ),
+    ).toEqual([]);
+    expect(view.version).toBe(6);
+    expect(view.notes).toHaveLength(1);
+    expect(view.messages).toHaveLength(1);
   });
 
   it("doesn't let an office user close a report; the reporter still sees it being handled", async () => {
