@@ -18,3 +18,24 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
+
+/** Latency percentiles of some calls, in milliseconds. */
+export interface Latency {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/**
+ * The count and the 50th, 95th and 99th percentiles of `values` (milliseconds).
+ * @example latency(attempts.map((a) => a.answeredAt - a.sentAt)).p95
+ */
+export function latency(values: readonly number[]): Latency {
+  return {
+    count: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    p99: percentile(values, 99),
+  };
+}
