@@ -141,6 +141,9 @@ beforeAll(async () => {
     OIDC_CLIENT_ID: 'console',
     STAFF_DIRECTORY: `file:${writeStaffDirectory(dataDir)}`,
     POWERTOOLS_METRICS_DISABLED: 'false',
+    // Were a deployer to ask Powertools for the event and every level, still nothing leaks.
+    POWERTOOLS_LOGGER_LOG_EVENT: 'true',
+    POWERTOOLS_LOG_LEVEL: 'DEBUG',
   });
   captureOutput();
   // The caller's address and User-Agent as AWS puts them in the event, each a canary.
