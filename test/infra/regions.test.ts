@@ -34,6 +34,8 @@ describe('a portal deployed to aws-cn (cn-north-1)', () => {
   beforeAll(() => {
     synth = synthesize({
       region: 'cn-north-1',
+      // With the optional backup plan, so its vault, plan and role are checked for the partition too.
+      context: { 'hutong:backupPlan': 'daily-35' },
       // CloudFormation's resource list for cn-north-1 has no CloudFront Functions, origin access
       // control or Cognito user pools yet, which docs/deploy.md says must be solved before a China
       // deploy. This test is about what the stack itself decides for the partition, so only that
@@ -50,10 +52,13 @@ describe('a portal deployed to aws-cn (cn-north-1)', () => {
   });
   afterAll(() => synth.cleanUp());
 
-  it('writes every ARN for the aws-cn partition and none for aws', () => {
+  it('writes every ARN for the aws-cn partition and none for aws, alarms, key and backup plan included', () => {
     // Assess
+    synth.template.resourceCountIs('AWS::Backup::BackupPlan', 1);
     expect(synth.templateText.match(/arn:aws:[^"]*/g) ?? []).toEqual([]);
     expect(synth.templateText).toContain('arn:aws-cn:');
+    expect(synth.templateText).toContain('arn:aws-cn:cloudwatch:cn-north-1:');
+    expect(synth.templateText).toContain('arn:aws-cn:logs:cn-north-1:');
   });
 
   it('has no web ACL, and tells cdk-nag why, since CloudFront there has no CLOUDFRONT-scope WAF', () => {
