@@ -69,10 +69,25 @@ function cdkJsonSettings(): Record<string, unknown> {
   return Object.fromEntries(Object.entries(context).filter(([key]) => key.startsWith('hutong:')));
 }
 
+/**
+ * The `hutong:*` settings this deploy applies: cdk.json's, checked exactly as flags are (lists
+ * joined as `-c` takes them), overridden by the flags.
+ */
+function effectiveSettings(parameters: DeployParameters): Record<string, string> {
+  const kept = Object.entries(cdkJsonSettings()).flatMap(([key, value]) => [
+    '-c',
+    `${key}=${Array.isArray(value) ? value.join(',') : String(value)}`,
+  ]);
+  try {
+    return { ...parseDeployParameters(kept).context, ...parameters.context };
+  } catch (error) {
+    throw new DeployParameterError(`In cdk.json: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** The settings this deploy makes, and what it leaves out, for the person to check. */
-function summary(parameters: DeployParameters, deployment: Deployment): string {
-  const settings = { ...cdkJsonSettings(), ...parameters.context };
-  const lines = Object.entries(settings).map(([key, value]) => `  ${key} = ${String(value)}`);
+function summary(settings: Record<string, string>, deployment: Deployment): string {
+  const lines = Object.entries(settings).map(([key, value]) => `  ${key} = ${value}`);
   return [
     `Deploying ${deployment.name.en} (communities: ${deployment.communities.map((c) => c.id).join(', ')})`,
     ...(lines.length > 0 ? lines : ['  no hutong:* settings: every default (docs/deploy.md)']),
@@ -131,9 +146,10 @@ async function main(): Promise<void> {
     ? resolve(process.env.INIT_CWD ?? process.cwd(), parameters.configFile)
     : configPath;
   const { text, deployment } = readConfiguration(configFile);
+  const settings = effectiveSettings(parameters);
   try {
     firstLead(
-      (key) => parameters.context[key],
+      (key) => settings[key],
       deployment.communities.map((c) => c.id),
     );
   } catch (error) {
@@ -148,7 +164,7 @@ async function main(): Promise<void> {
   // 4. Deploy the stack (and hutong-edge before it, if the app has one); the CLI synthesizes
   //    through cdk.json, cdk-nag included. The app is imported only now, so that it reads the
   //    configuration just put in place.
-  console.log(summary(parameters, deployment));
+  console.log(summary(settings, deployment));
   const { stackId } = await import('./app.ts');
   process.exitCode = await runCdk(['deploy', stackId, ...cdkDeployArgs(parameters)]);
 }
