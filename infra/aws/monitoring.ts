@@ -16,10 +16,10 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { Operation } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { metricNamespace, metrics } from '../../functions/metrics.ts';
-import { routeName, routes, schedules, tableAccess } from '../../functions/routes.ts';
+import { schedules } from '../../functions/routes.ts';
+import { functionErrorSums, purgeJobs, sumOf, tableOperations } from './alarm-metrics.ts';
 import { portalDashboard } from './dashboard.ts';
 import type { OpsTopic } from './ops-topic.ts';
 import type { PortalApi } from './portal-api.ts';
@@ -37,52 +37,10 @@ export interface MonitoringProps {
   opsTopic: OpsTopic;
 }
 
-/** The scheduled jobs whose failure is a failed purge: expired records or closed reports stay. */
-export const purgeJobs = ['purge-expired', 'retention'] as const;
-
-/**
- * An alarm with metric math holds at most 10 entries (CloudWatch quota): nine metrics and the
- * expression summing them.
- */
-const metricsPerExpression = 9;
-
 /** The API's 5xx rate, in percent of requests over five minutes, that raises the alarm. */
 export const serverErrorRatePercent = 5;
 
 const fiveMinutes = Duration.minutes(5);
-
-/** Every DynamoDB operation some function's grant allows: the operations SystemErrors is read for. */
-export function tableOperations(): Operation[] {
-  const actions = Object.values(tableAccess).flatMap((grants) => grants.flatMap((grant) => grant.actions));
-  return [...new Set(actions.map((action) => action.replace(/^dynamodb:/, '')))].sort() as Operation[];
-}
-
-/** Splits a list into runs of at most `size`. */
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
-  );
-}
-
-/** The sum of some metrics, as one metric-math expression. */
-function sumOf(label: string, parts: readonly IMetric[], period: Duration): MathExpression {
-  const usingMetrics = Object.fromEntries(parts.map((metric, i) => [`m${i}`, metric]));
-  return new MathExpression({
-    expression: `SUM([${Object.keys(usingMetrics).join(', ')}])`,
-    usingMetrics,
-    label,
-    period,
-  });
-}
-
-const publicRoutes = new Set(routes.filter((route) => route.access === 'public').map(routeName));
-
-/** Which errors alarm a function's errors count in; purge jobs have their own. */
-function errorGroup({ spec }: PortalFunction): 'public' | 'staff' | 'background' | undefined {
-  if ((purgeJobs as readonly string[]).includes(spec.name)) return undefined;
-  if (spec.invokedBy !== 'api') return 'background';
-  return publicRoutes.has(spec.name) ? 'public' : 'staff';
-}
 
 /** The alarms and the dashboard. */
 export class Monitoring extends Construct {
@@ -112,24 +70,11 @@ export class Monitoring extends Construct {
       description: `More than ${serverErrorRatePercent}% of API requests ended in a 5xx over five minutes: a bug or a failing dependency.`,
     });
 
-    const groups = new Map<string, PortalFunction[]>();
-    for (const portalFunction of functions) {
-      const group = errorGroup(portalFunction);
-      if (group) groups.set(group, [...(groups.get(group) ?? []), portalFunction]);
-    }
-    for (const [group, members] of groups) {
-      const runs = chunks(members, metricsPerExpression);
-      runs.forEach((run, i) => {
-        const suffix = runs.length > 1 ? `-${i + 1}` : '';
-        this.alarm(`lambda-errors-${group}${suffix}`, {
-          metric: sumOf(
-            `Errors of ${run.map((f) => f.spec.name).join(', ')}`,
-            run.map((f) => f.function.metricErrors({ period: fiveMinutes })),
-            fiveMinutes,
-          ),
-          threshold: 1,
-          description: `A ${group} function failed (an exception or a timeout): ${run.map((f) => f.spec.name).join(', ')}.`,
-        });
+    for (const { name, members, metric } of functionErrorSums(functions, fiveMinutes)) {
+      this.alarm(name, {
+        metric,
+        threshold: 1,
+        description: `A function failed (an exception or a timeout): ${members.join(', ')}.`,
       });
     }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricNamespace, metrics } from '../../functions/metrics.ts';
 import { routes, schedules } from '../../functions/routes.ts';
-import { purgeJobs, serverErrorRatePercent, tableOperations } from '../../infra/aws/monitoring.ts';
+import { purgeJobs, tableOperations } from '../../infra/aws/alarm-metrics.ts';
+import { serverErrorRatePercent } from '../../infra/aws/monitoring.ts';
 import { functionSpecs } from '../../infra/aws/route-needs.ts';
 import { type Synthesized, synthesize } from './synthesize.ts';
 import { functionNamed, onlyResource, type Resource, resourcesOf } from './template-queries.ts';
