@@ -73,7 +73,9 @@ class KeyringKms implements Kms {
 }
 
 /** A KMS keyring for Node, as `KmsKeyringNode` is built, over `KeyringKms`. */
-const KmsKeyring = KmsKeyringClass<NodeAlgorithmSuite, KeyringKms>(KeyringNode as Newable<KeyringNode>);
+const KmsKeyring = /* @__PURE__ */ KmsKeyringClass<NodeAlgorithmSuite, KeyringKms>(
+  KeyringNode as Newable<KeyringNode>,
+);
 
 /** The raw AES key's identity inside a message; fixed, so every local message names the same key. */
 const localKey = { keyNamespace: 'hutong', keyName: 'contact-key' } as const;

@@ -12,7 +12,8 @@ import {
   sealedContactPrefix,
 } from './contact-keyring.ts';
 
-const { decrypt } = buildDecrypt(contactClientOptions);
+/** Built at first use: a module that only imports this one (the queue's) runs none of the SDK. */
+let client: ReturnType<typeof buildDecrypt> | undefined;
 
 /**
  * Decrypts a sealed contact of `community`'s report. A message that can't be opened (the key
@@ -26,9 +27,10 @@ export async function openContact(
   keyring: KeyringNode = contactKeyring(),
 ): Promise<string> {
   if (!sealed.startsWith(sealedContactPrefix)) throw new Error('Sealed contact in an unknown format');
-  let opened: Awaited<ReturnType<typeof decrypt>>;
+  client ??= buildDecrypt(contactClientOptions);
+  let opened: Awaited<ReturnType<typeof client.decrypt>>;
   try {
-    opened = await decrypt(keyring, Buffer.from(sealed.slice(sealedContactPrefix.length), 'base64'));
+    opened = await client.decrypt(keyring, Buffer.from(sealed.slice(sealedContactPrefix.length), 'base64'));
   } catch (error) {
     throw new StoreUnavailableError(error);
   }

@@ -14,7 +14,7 @@ import {
   sealedContactPrefix,
 } from './contact-keyring.ts';
 
-const { encrypt } = buildEncrypt(contactClientOptions);
+let client: ReturnType<typeof buildEncrypt> | undefined;
 
 /**
  * Encrypts `contact` for `community`'s office. A failure to reach the key is a 503, like the
@@ -26,8 +26,11 @@ export async function sealContact(
   community: string,
   keyring: KeyringNode = contactKeyring(),
 ): Promise<SealedContact> {
+  client ??= buildEncrypt(contactClientOptions);
   try {
-    const { result } = await encrypt(keyring, contact, { encryptionContext: contactContext(community) });
+    const { result } = await client.encrypt(keyring, contact, {
+      encryptionContext: contactContext(community),
+    });
     return `${sealedContactPrefix}${result.toString('base64')}`;
   } catch (error) {
     throw new StoreUnavailableError(error);
