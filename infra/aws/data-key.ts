@@ -25,7 +25,7 @@ export type StoreService = 'dynamodb' | 'sns' | 's3';
  * Where the stack's log groups live: every log group is named under one of these (the key policy
  * lets CloudWatch Logs use the key for these names only), followed by the stack name and a dash.
  */
-export const logGroupFolders = ['/aws/lambda/', '/aws/codebuild/', '/aws/apigateway/'] as const;
+const logGroupFolders = ['/aws/lambda/', '/aws/codebuild/', '/aws/apigateway/'] as const;
 
 /** The key and what may use it. */
 export class DataKey extends Construct {

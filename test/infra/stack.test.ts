@@ -13,9 +13,14 @@ import {
 import { tableProps } from '../../infra/aws/table.ts';
 import { routeThrottles, stageThrottle } from '../../infra/aws/throttling.ts';
 import { type Synthesized, synthesize } from './synthesize.ts';
-
-type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
+import {
+  actionsOf,
+  functionNamed,
+  resourcesOf,
+  type Statement,
+  statementsOfFunction,
+  type Resource as TemplateResource,
+} from './template-queries.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -23,34 +28,18 @@ beforeAll(() => {
 });
 afterAll(() => synth.cleanUp());
 
+type Resource = TemplateResource & { DependsOn?: string[] };
+
 function resources(type: string): Record<string, Resource> {
-  return synth.template.findResources(type) as Record<string, Resource>;
+  return resourcesOf(synth.template, type);
 }
 
 /** Every function the stack should have: one per route, one per scheduled job, the sign-in trigger. */
 const specs: FunctionSpec[] = functionSpecs(routes, schedules);
 const specNamed = (name: string) => specs.find((spec) => spec.name === name) as FunctionSpec;
 
-/** The logical id and properties of the Lambda function with a route's or job's name. */
-function functionOf(name: string): [string, Resource['Properties']] {
-  const found = Object.entries(resources('AWS::Lambda::Function')).filter(
-    ([, f]) => f.Properties.FunctionName === `hutong-${name}`,
-  );
-  expect(found, `one function named hutong-${name}`).toHaveLength(1);
-  const [logicalId, fn] = found[0] as [string, Resource];
-  return [logicalId, fn.Properties];
-}
-
-/** Every statement of every policy attached to a function's role. */
-function statementsOf(name: string): Statement[] {
-  const [, fn] = functionOf(name);
-  const roleId = (fn.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-  return Object.values(resources('AWS::IAM::Policy'))
-    .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`))
-    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
-}
-
-const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+const functionOf = (name: string) => functionNamed(synth.template, name);
+const statementsOf = (name: string) => statementsOfFunction(synth.template, name);
 const dynamoStatements = (name: string) =>
   statementsOf(name).filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
 const withAction = (statements: Statement[], action: string) =>
