@@ -42,5 +42,6 @@ export function allPayloads(max = 2000): string {
   return markupPayloads
     .map((p) => p.text)
     .join(' ')
-    .slice(0, max);
+    .slice(0, max)
+    .trim();
 }
