@@ -38,21 +38,22 @@ export async function databaseVanishes(options: DatabaseFaultOptions): Promise<D
   try {
     const runtime = await spawnUncapped({ dataDir, env: { HUTONG_DYNAMODB_ENDPOINT: dynamo.endpoint } });
     try {
-      const { submissions, down, up } = await runWithOutage(
+      const { submissions, ...times } = await runWithOutage(
         runtime.url,
         options,
         options.downAt,
         solvers,
-        async () => {
+        async (restarting) => {
           await dynamo.kill();
           await pause(options.downFor * 1000);
+          restarting();
           await dynamo.restart();
         },
       );
       return {
         options,
-        downSeconds: (up - down) / 1000,
-        phases: phaseTally(submissions, down, up),
+        downSeconds: (times.up - times.down) / 1000,
+        phases: phaseTally(submissions, times),
         ...(await finishFaultRun(runtime.url, dynamo.endpoint, submissions, options.resend)),
       };
     } finally {

@@ -72,15 +72,23 @@ export async function processDies(options: ProcessFaultOptions): Promise<Process
   const url = runtime.url;
   const solvers = startProofSolvers(options.solvers);
   try {
-    const { submissions, down, up } = await runWithOutage(url, options, options.killAt, solvers, async () => {
-      await runtime.stop('SIGKILL');
-      runtime = await spawnUncapped({ dataDir, env });
-    });
+    const { submissions, ...times } = await runWithOutage(
+      url,
+      options,
+      options.killAt,
+      solvers,
+      async (restarting) => {
+        await runtime.stop('SIGKILL');
+        runtime = await spawnUncapped({ dataDir, env });
+        // The new process starts at once; count it as back when it says it is listening.
+        restarting();
+      },
+    );
     return {
       options,
-      downSeconds: (up - down) / 1000,
-      phases: phaseTally(submissions, down, up),
-      followUps: await followUp(url, submissions, down, options.followUps),
+      downSeconds: (times.up - times.down) / 1000,
+      phases: phaseTally(submissions, times),
+      followUps: await followUp(url, submissions, times.down, options.followUps),
       ...(await finishFaultRun(url, runtime.dynamodbEndpoint, submissions, options.resend)),
     };
   } finally {

@@ -39,44 +39,67 @@ export interface FaultFigures {
 /** Runs the reporters against `url`; the reports in progress at the end retry for up to 2 minutes. */
 export function runFaultReporters(
   url: string,
-  options: FaultRunOptions,
+  options: FaultRunOptions & { holdUntil?: Promise<unknown> },
   solvers: ProofSolvers,
   submissions: Submission[] = [],
 ): Promise<Submission[]> {
-  const { seconds, reporters, maxRetryWaitMs } = options;
+  const { seconds, reporters, maxRetryWaitMs, holdUntil } = options;
   return runReporters(
-    { url, reporters, seconds, drainSeconds: 120, solvers, ...(maxRetryWaitMs ? { maxRetryWaitMs } : {}) },
+    {
+      url,
+      reporters,
+      seconds,
+      drainSeconds: 120,
+      solvers,
+      ...(maxRetryWaitMs ? { maxRetryWaitMs } : {}),
+      ...(holdUntil ? { holdUntil } : {}),
+    },
     submissions,
   );
 }
 
+/** An outage's times (`performance.now()`). */
+export interface OutageTimes {
+  /** The fault. */
+  down: number;
+  /** Until here nothing could store a report: the restart began, or the service said it was back. */
+  restarting: number;
+  /** The service ready again. */
+  up: number;
+}
+
 /**
  * Runs the reporters, and `at` seconds in, once a first report is accepted (so there is something
- * to lose), runs `outage`, which takes part of the service down and brings it back. Returns the
- * submissions and when the outage began and ended (`performance.now()` times).
+ * to lose), runs `outage`, which takes part of the service down and brings it back, calling
+ * `restarting()` at the end of the time nothing could store a report. Reporters keep starting reports until the outage is over, however slow the machine.
+ * Returns the submissions and the outage's times (`performance.now()`).
  */
 export async function runWithOutage(
   url: string,
   options: FaultRunOptions,
   at: number,
   solvers: ProofSolvers,
-  outage: () => Promise<void>,
-): Promise<{ submissions: Submission[]; down: number; up: number }> {
-  const started = performance.now();
+  outage: (restarting: () => void) => Promise<void>,
+): Promise<{ submissions: Submission[] } & OutageTimes> {
   const submissions: Submission[] = [];
-  const timing = (async () => {
+  const timing = (async (): Promise<OutageTimes> => {
     await pause(at * 1000);
-    await until(() => submissions.some((s) => s.outcome === 'accepted'), options.seconds * 1000);
+    await until(() => submissions.some((s) => s.outcome === 'accepted'), 120_000);
     const down = performance.now();
-    await outage();
-    return { down, up: performance.now() };
+    let restarting = 0;
+    await outage(() => {
+      restarting = performance.now();
+    });
+    const up = performance.now();
+    return { down, restarting: restarting || up, up };
   })();
-  // Awaited after the run; until then a failure must not count as unhandled.
-  timing.catch(() => undefined);
-  await runFaultReporters(url, options, solvers, submissions);
-  const { down, up } = await timing;
-  if (down - started > options.seconds * 1000) throw new Error('the run ended before the outage began');
-  return { submissions, down, up };
+  await runFaultReporters(
+    url,
+    { ...options, holdUntil: timing.catch(() => undefined) },
+    solvers,
+    submissions,
+  );
+  return { submissions, ...(await timing) };
 }
 
 /** Sends `resend` accepted reports again, then reads the table and reconciles. */
@@ -103,12 +126,16 @@ export async function finishFaultRun(
 
 /** The figures of a scenario with an outage: how long it lasted, and the attempts around it. */
 export interface OutageFigures extends FaultFigures {
-  /** From the fault until the service answered again. */
+  /** From the fault until the service was ready again. */
   downSeconds: number;
   phases: Record<Phase, Record<string, number>>;
 }
 
-/** Where an attempt fell around an outage from `down` until `up` (`performance.now()` times). */
+/**
+ * Where an attempt fell around an outage: answered before it; sent before the stop and answered
+ * after it; sent and answered between the stop and the start of the restart, when nothing could
+ * store a report; sent before the restart began and answered after; sent after it began.
+ */
 export type Phase = 'before' | 'across the stop' | 'while down' | 'across the restart' | 'after';
 
 /** Every phase, in order. */
@@ -120,11 +147,10 @@ export const phases: readonly Phase[] = [
   'after',
 ];
 
-/** The status tally of the attempts in each phase. */
+/** The status tally of the attempts in each phase of an outage from `down` to `restarting`. */
 export function phaseTally(
   submissions: readonly Submission[],
-  down: number,
-  up: number,
+  { down, restarting }: OutageTimes,
 ): Record<Phase, Record<string, number>> {
   const tally = Object.fromEntries(phases.map((phase) => [phase, {}])) as Record<
     Phase,
@@ -136,9 +162,9 @@ export function phaseTally(
         ? 'before'
         : a.sentAt < down
           ? 'across the stop'
-          : a.answeredAt < up
+          : a.answeredAt < restarting
             ? 'while down'
-            : a.sentAt < up
+            : a.sentAt < restarting
               ? 'across the restart'
               : 'after';
     const status = a.status ? String(a.status) : 'connection failed';

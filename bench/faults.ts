@@ -83,8 +83,9 @@ async function databaseSection(): Promise<string[]> {
       'Idempotency-Key and proof after `Retry-After`, as the site lets a person send again; reports in progress ' +
       `finish at the end, and ${f.resent} accepted ones are sent once more.`,
     '',
-    'Attempts by when they were sent and answered: across the stop means sent before the kill and answered after ' +
-      'it; while down means sent after the kill and answered before DynamoDB was back.',
+    'Attempts by when they were sent and answered: *across the stop* were sent before the kill and answered ' +
+      'after it; *while down* were sent after the kill and answered before the restart began, when nothing could ' +
+      'store a report; *across the restart* were sent before the restart began and answered after it.',
     '',
     ...phaseTable(f.phases),
     '',
@@ -107,7 +108,8 @@ async function processSection(): Promise<string[]> {
     `${reporters} virtual reporters submit for ${seconds} s. ${killAt} s in, the whole local runtime (API and ` +
       'embedded DynamoDB in one process) is killed with SIGKILL during writes, and started again at once on the same ' +
       `data directory and port (${f.downSeconds.toFixed(1)} s until it answered again). Reporters whose connection ` +
-      'failed send again with the same key.',
+      'failed send again with the same key. *While down* are the attempts sent after the kill and answered before ' +
+      'the new process said it was listening.',
     '',
     ...phaseTable(f.phases),
     '',

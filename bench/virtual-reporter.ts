@@ -43,9 +43,11 @@ export interface ReporterOptions {
   /** The portal's address; a restarted runtime comes back on the same one. */
   url: string;
   reporters: number;
-  /** No new report is started after this many seconds. */
+  /** No new report is started after this many seconds (and `holdUntil`). */
   seconds: number;
-  /** Reports in progress keep retrying at most this long after `seconds`. */
+  /** Keeps starting reports past `seconds` until this settles: a fault must happen mid-run. */
+  holdUntil?: Promise<unknown>;
+  /** Reports in progress keep retrying at most this long after the last start. */
   drainSeconds: number;
   solvers: ProofSolvers;
   /** Stop after this many reports in all, however much time is left. */
@@ -135,9 +137,9 @@ export async function post(url: string, submission: Submission): Promise<Attempt
 }
 
 /** Sends one submission until it is answered for good or the deadline passes. */
-async function send(options: ReporterOptions, submission: Submission, until: number) {
+async function send(options: ReporterOptions, submission: Submission, deadline: number) {
   const wait = (ms: number) => pause(Math.min(ms, options.maxRetryWaitMs ?? ms));
-  while (performance.now() < until) {
+  while (performance.now() < deadline) {
     if (!submission.body.altcha) {
       try {
         const challenge = await fetchChallenge(options.url, submission.key);
@@ -169,9 +171,15 @@ export async function runReporters(
   const communities = options.communities ?? ['lanting', 'wutong'];
   const started = performance.now();
   const stopAt = started + options.seconds * 1000;
-  const until = stopAt + options.drainSeconds * 1000;
+  let held = options.holdUntil !== undefined;
+  void options.holdUntil?.finally(() => {
+    held = false;
+  });
   const reporter = async () => {
-    while (performance.now() < stopAt && submissions.length < (options.limit ?? Number.POSITIVE_INFINITY)) {
+    while (
+      (performance.now() < stopAt || held) &&
+      submissions.length < (options.limit ?? Number.POSITIVE_INFINITY)
+    ) {
       const n = submissions.length;
       const community = communities[n % communities.length] as string;
       const token = `vr-${randomBytes(8).toString('hex')}`;
@@ -186,7 +194,7 @@ export async function runReporters(
         outcome: 'unresolved',
       };
       submissions.push(submission);
-      await send(options, submission, until);
+      await send(options, submission, Math.max(performance.now(), stopAt) + options.drainSeconds * 1000);
     }
   };
   await Promise.all(Array.from({ length: options.reporters }, reporter));
