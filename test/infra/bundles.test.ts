@@ -13,6 +13,17 @@ import { lambdaEnvironment } from '../support/lambda-environment.ts';
 
 /** DESIGN.md's budget for one function bundle, minified. */
 const maxBundleBytes = 400 * 1000;
+/**
+ * The one exception, decided in issue 7: a function that seals or opens reporters' contacts
+ * carries the AWS Encryption SDK the issue requires (about 250 KB: its ASN.1 and big-number code
+ * for signed messages, and streams), which no option of the SDK leaves out. Every other function
+ * keeps DESIGN.md's budget; `npm run bench` reports these against it, as over.
+ */
+const maxContactBundleBytes = 700 * 1000;
+const budgetOf = (spec: FunctionSpec) =>
+  spec.uses.some((need) => need === 'contact-seal' || need === 'contact-open')
+    ? maxContactBundleBytes
+    : maxBundleBytes;
 
 const run = promisify(execFile);
 // Outside the repository, so a bundle that still imports a package from node_modules fails to load.
@@ -27,12 +38,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe.each(specs.map((spec) => [spec.name, spec] as const))('the %s bundle', (name, spec) => {
-  it('stays within the 400 KB budget, minified, with a linked source map', () => {
+  it(`stays within its ${budgetOf(spec) / 1000} KB budget, minified, with a linked source map`, () => {
     // Act
     const bytes = statSync(bundleOf(name)).size;
     const code = readFileSync(bundleOf(name), 'utf8');
     // Assess
-    expect(bytes).toBeLessThanOrEqual(maxBundleBytes);
+    expect(bytes).toBeLessThanOrEqual(budgetOf(spec));
     expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
     expect(code, 'the test-only store fault hook').not.toMatch(/HUTONG_STORE_FAULTS|hutongStoreFaults/);
     expect(statSync(`${bundleOf(name)}.map`).size).toBeGreaterThan(0);
