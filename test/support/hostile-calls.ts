@@ -5,6 +5,8 @@
  * workshop, a handout), so a call can get past "not found" to the handler's own validation.
  */
 import fc from 'fast-check';
+import { actionSchema } from '../../functions/domain/workflow.ts';
+import { reviewActions } from '../../functions/domain/workshop-review.ts';
 import type { Route } from '../../functions/routes.ts';
 import { type Answer, type HostileRequest, hostileRequest, hostileText } from './hostile.ts';
 import { sampleSession, sampleWorkshop } from './workshops.ts';
@@ -149,23 +151,14 @@ function mutated(
     });
 }
 
+/** Every action's name, from the schema the handler validates with. */
+const officeActions = actionSchema._zod.def.options.map((option) =>
+  String(option._zod.def.shape.action._zod.def.values[0]),
+);
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostileText, fc.nat({ max: 5 }));
 const officeAction = fc
   .record({
-    action: fc.oneof(
-      fc.constantFrom(
-        'acknowledge',
-        'set_priority',
-        'assign',
-        'note',
-        'reply',
-        'refer',
-        'duplicate',
-        'close',
-        'reopen',
-      ),
-      fc.string({ maxLength: 12 }),
-    ),
+    action: fc.oneof(fc.constantFrom(...officeActions), fc.string({ maxLength: 12 })),
     expectedVersion: fc.oneof(fc.integer({ min: -1, max: 4 }), fc.jsonValue()),
   })
   .chain((base) =>
@@ -204,10 +197,7 @@ const workshopSave = fc
   .chain((base) => workshopDraft.map((draft) => ({ ...base, ...draft })));
 const workshopAction = fc.record(
   {
-    action: fc.oneof(
-      fc.constantFrom('submit', 'return', 'publish', 'unpublish'),
-      fc.string({ maxLength: 10 }),
-    ),
+    action: fc.oneof(fc.constantFrom(...reviewActions), fc.string({ maxLength: 10 })),
     version: fc.oneof(fc.integer({ min: 0, max: 4 }), anyValue),
     comment: anyValue,
     language: fc.oneof(fc.constantFrom('en', 'zh-CN'), anyValue),
