@@ -41,9 +41,9 @@ function counted(f: FaultFigures): string[] {
         ? `${f.unavailable.total} answers were 503, ${f.unavailable.clear} of them with \`Retry-After\` and the ` +
           '`service_unavailable` error body. '
         : 'No answer was 503. ') +
-      `${f.replayed} reports were accepted on a retry that found an earlier attempt’s idempotency record ` +
-      '(`Idempotent-Replayed: true`): that attempt reached the database but its answer was lost; the retry got ' +
-      'its receipt, and there is one report.',
+      `${f.replayed} ${f.replayed === 1 ? 'report was' : 'reports were'} accepted on a retry that found an ` +
+      'earlier attempt’s idempotency record (`Idempotent-Replayed: true`): that attempt had written to the ' +
+      'database before it failed; the retry got the receipt it had drawn, and there is one report.',
     '',
     `**Reconciliation: ${r.exact ? 'exact' : 'NOT EXACT'}.**`,
   ];
@@ -85,7 +85,8 @@ async function databaseSection(): Promise<string[]> {
     '',
     'Attempts by when they were sent and answered: *across the stop* were sent before the kill and answered ' +
       'after it; *while down* were sent after the kill and answered before the restart began, when nothing could ' +
-      'store a report; *across the restart* were sent before the restart began and answered after it.',
+      'store a report; *across the restart* were sent before the restart began and answered after it; *after* ' +
+      'were sent once it began, so the first of them may still find DynamoDB starting (503).',
     '',
     ...phaseTable(f.phases),
     '',

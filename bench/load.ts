@@ -59,6 +59,28 @@ const ms = (value: number) => `${Math.round(value)} ms`;
 const row = (name: string, l: Latency, statuses?: Record<string, number>) =>
   `| ${name} | ${l.count} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} |${statuses ? ` ${describeTally(statuses)} |` : ''}`;
 
+/** Who did the CPU work: the reporters' solving threads or the server, and which was the limit. */
+function proofsParagraph(load: LoadFigures): string {
+  const { solvers } = load.options;
+  const solving = (load.proofs.solveMs / 1000 / load.elapsedSeconds / solvers) * 100;
+  const server = load.serverCpuSeconds;
+  const perReport =
+    server === undefined ? undefined : (server * 1000) / Math.max(load.reconciliation.accepted, 1);
+  return (
+    `Proofs of work are real: the server verifies every one. The reporters solve them on ${solvers} worker ` +
+    `thread${solvers === 1 ? '' : 's'} in the bench process, on the same ${cpus().length}-core machine as the server: ` +
+    `${load.proofs.solved} solves, ${ms(load.proofs.meanSolveMs)} each on average, the solving thread` +
+    `${solvers === 1 ? '' : 's'} busy ${solving.toFixed(0)}% of the run. ` +
+    (server === undefined || perReport === undefined
+      ? 'The runtime’s CPU time was not measured (no /proc). '
+      : `The runtime used ${server.toFixed(1)} s of CPU, ${((server / load.elapsedSeconds) * 100).toFixed(0)}% of ` +
+        `one core, ${perReport.toFixed(0)} ms per accepted report (mostly the receipt’s scrypt). `) +
+    (solving > 90
+      ? 'The solving was the limit: the throughput below is what the bench could solve, not what the server could take.'
+      : 'The solving kept up: the throughput below is what the server took under this load.')
+  );
+}
+
 function section(
   load: LoadFigures,
   caps: Awaited<ReturnType<typeof capsCheck>>,
@@ -82,17 +104,11 @@ function section(
       'age band and language; one in eight is in immediate danger (urgent). After the last start, reports in progress ' +
       `finish; then ${load.resent} accepted ones are sent again, as a person whose answer was lost would.`,
     '',
-    `The hourly caps (${limits.reportsPerHourPerCommunity} per community, ${limits.reportsPerHour} per deployment) ` +
+    `The hourly caps (${limits.reportsPerHourPerCommunity} per community, ${limits.reportsPerHour.toLocaleString('en')} per deployment) ` +
       'are raised for this run through `HUTONG_CONFIG_FILE` (`test/support/uncapped.ts`): they exist to refuse ' +
       'floods, and would refuse nearly all of it. The last table shows them refusing with the shipped file.',
     '',
-    `Proofs of work are real: the server verifies every one. They are solved in ${o.solvers} worker thread` +
-      `${o.solvers === 1 ? '' : 's'} of the bench process, on the same ${cpus().length}-core machine as the server: ` +
-      `${load.proofs.solved} solves, ${ms(load.proofs.meanSolveMs)} each on average; the bench process used ` +
-      `${load.proofs.benchCpuSeconds.toFixed(1)} s of CPU, the runtime ` +
-      `${load.serverCpuSeconds === undefined ? '(not measured)' : `${load.serverCpuSeconds.toFixed(1)} s`}` +
-      `${load.serverCpuSeconds ? ` (${((load.serverCpuSeconds * 1000) / Math.max(r.accepted, 1)).toFixed(0)} ms per accepted report, most of it the receipt's scrypt)` : ''}. ` +
-      'Where the solving thread is the slower side, the throughput below is the bench’s limit, not the server’s.',
+    proofsParagraph(load),
     '',
     '| reports accepted | per second | POSTs | POSTs per second | status of every POST | urgent accepted |',
     '|---:|---:|---:|---:|---|---:|',
