@@ -162,15 +162,21 @@ describe('the auth matrix', () => {
     'answers 401 on every staff route to a token %s, even one claiming to be a lead, and writes nothing',
     async (kind) => {
       // Prepare: each route's token forged from a genuine one it admits, its groups raised to every role.
+      const forge = async (owner: 'lead' | 'trainer') =>
+        badToken(
+          runtime,
+          kind,
+          await withClaims(runtime, tokens[owner], {
+            'cognito:groups': ['office', 'lead', 'trainer', 'reviewer'],
+          }),
+        );
+      const forged = { lead: await forge('lead'), trainer: await forge('trainer') };
       const before = await stored();
       const calls = Object.entries(staffCalls());
       // Act
       const statuses = await Promise.all(
         calls.map(async ([key, c]) => {
-          const raised = await withClaims(runtime, tokens[ownerOf(key)], {
-            'cognito:groups': ['office', 'lead', 'trainer', 'reviewer'],
-          });
-          const response = await call(c, await badToken(runtime, kind, raised));
+          const response = await call(c, forged[ownerOf(key)]);
           return [key, response.status, await response.text()];
         }),
       );
