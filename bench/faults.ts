@@ -1,7 +1,8 @@
 /**
- * `npm run bench:faults [-- --seconds 30 --reporters 20 --solvers 1 --only database,process,writes]`:
- * the server-side fault scenarios, each on a fresh local runtime with virtual reporters, each
- * reconciled; writes their sections of docs/reliability.md.
+ * `npm run bench:faults [-- --seconds 30 --reporters 20 --solvers 1 --rounds 50
+ * --only database,process,writes,staff]`: the fault scenarios, each on a fresh local runtime with
+ * virtual reporters (or, for `staff`, rounds of conflicting office changes), each reconciled;
+ * writes their sections of docs/reliability.md.
  */
 import { parseArgs } from 'node:util';
 import { databaseVanishes } from './fault-database.ts';
@@ -10,6 +11,7 @@ import { type FaultFigures, phases } from './fault-run.ts';
 import { slowAndFailingWrites } from './fault-writes.ts';
 import { describeTally } from './reconcile.ts';
 import { ranOn, writeReliability } from './reliability.ts';
+import { measureStaffConflicts } from './staff-conflicts.ts';
 
 // Its Node 20 notice says nothing a bench run can act on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -19,12 +21,14 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     reporters: { type: 'string', default: '20' },
     solvers: { type: 'string', default: '1' },
-    only: { type: 'string', default: 'database,process,writes' },
+    rounds: { type: 'string', default: '50' },
+    only: { type: 'string', default: 'database,process,writes,staff' },
   },
 });
 const seconds = Number(values.seconds);
 const reporters = Number(values.reporters);
 const solvers = Number(values.solvers);
+const rounds = Number(values.rounds);
 const only = new Set(values.only.split(','));
 const flags = `--seconds ${seconds} --reporters ${reporters} --solvers ${solvers}`;
 
@@ -150,6 +154,7 @@ const scenarios: [string, () => Promise<string[]>][] = [
   ['database', databaseSection],
   ['process', processSection],
   ['writes', writesSection],
+  ['staff', () => measureStaffConflicts(rounds)],
 ];
 const sections: string[][] = [];
 for (const [name, run] of scenarios.filter(([name]) => only.has(name))) {

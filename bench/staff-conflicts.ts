@@ -8,11 +8,7 @@ import { staffClient, submitted } from '../test/support/office.ts';
 import { spawnRuntime } from '../test/support/runtime.ts';
 import { auditProblems, conflictRound, type RoundOutcome } from '../test/support/staff-conflicts.ts';
 import { ranOn } from './reliability.ts';
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
+import { percentile } from './stats.ts';
 
 /**
  * Runs `rounds` rounds of `contenders` conflicting changes (an office user and a lead of one
@@ -55,7 +51,7 @@ export async function measureStaffConflicts(rounds: number, contenders = 20): Pr
       '',
       ranOn(),
       '',
-      `Command: \`npm run bench:faults\`. ${rounds} rounds on one report of a fresh local runtime: in each, ` +
+      `Command: \`npm run bench:faults -- --rounds ${rounds} --only staff\`. ${rounds} rounds on one report of a fresh local runtime: in each, ` +
         `${contenders} conflicting changes (acknowledge, then set priority, note and reply in turn), all based on ` +
         'the version the last round left, sent at once by an office user and a lead of the community. Each change ' +
         'is one conditional write (`version = :expected`); exactly one may win, the others must get 409 with the ' +
