@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { mainTable } from '../../functions/store/tables.ts';
 import { anyPublished } from '../published-workshops.ts';
 import { ensureSiteBuilt, repoRoot, siteDist } from '../site-build.ts';
 import { ensureContactKey } from './contact-key.ts';
-import { createTables, localAws, startDynamo } from './dynamodb.ts';
+import { createTables, startDynamo } from './dynamodb.ts';
+import { localFunctionEnvironment } from './function-environment.ts';
 import type { StaffAccount } from './identity/accounts.ts';
 import { jwtAuthorizer } from './identity/authorizer.ts';
 import { startIdentity } from './identity/server.ts';
@@ -107,25 +107,15 @@ export async function start(options: StartOptions = {}): Promise<Runtime> {
   if (created.length) say(`Created table ${created.join(', ')}.`);
 
   // The handlers read these at import, exactly as a Lambda reads its configuration.
-  Object.assign(process.env, {
-    [mainTable.envVar]: mainTable.id,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    RECEIPT_SALT_SOURCE: `file:${saltFile}`,
-    AWS_REGION: localAws.region,
-    AWS_ACCESS_KEY_ID: localAws.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localAws.credentials.secretAccessKey,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    // Metrics (CloudWatch embedded metric format) mean nothing without CloudWatch; a test may turn them on.
-    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
-    // Urgent alerts go to the outbox and a log line locally, where AWS publishes to SNS.
-    ALERT_TOPIC: 'log:',
-    // Handout files under the data directory, where AWS keeps them in the uploads bucket; site
-    // builds requested through a folder the runtime's builder watches, where AWS runs CodeBuild.
-    UPLOADS: `dir:${join(dataDir, 'uploads')}`,
-    SITE_BUILD: `dir:${join(dataDir, 'site-build')}`,
-    // Contacts sealed with a key in the data directory, where AWS uses its KMS key.
-    CONTACT_KEY: ensureContactKey(dataDir),
-  });
+  Object.assign(
+    process.env,
+    localFunctionEnvironment({
+      dataDir,
+      dynamodbEndpoint: dynamo.endpoint,
+      saltFile,
+      contactKey: ensureContactKey(dataDir),
+    }),
+  );
 
   // Test only: slow and failing writes, before any handler has used the client.
   if (options.storeFaults) {

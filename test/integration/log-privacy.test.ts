@@ -21,8 +21,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allowedLogFields, powertoolsLogKeys } from '../../functions/http/log.ts';
 import { metrics } from '../../functions/metrics.ts';
 import { routeKey, routes, schedules } from '../../functions/routes.ts';
-import { mainTable } from '../../functions/store/tables.ts';
-import { createTables, type EmbeddedDynamo, localAws, startDynamo } from '../../infra/local/dynamodb.ts';
+import { ensureContactKey } from '../../infra/local/contact-key.ts';
+import { createTables, type EmbeddedDynamo, startDynamo } from '../../infra/local/dynamodb.ts';
+import { localFunctionEnvironment } from '../../infra/local/function-environment.ts';
 import { staffAccounts, writeStaffDirectory } from '../../infra/local/identity/accounts.ts';
 import type { Authorization } from '../../infra/local/identity/authorizer.ts';
 import { apiRouter, loadRoutes } from '../../infra/local/router.ts';
@@ -123,20 +124,15 @@ beforeAll(async () => {
   dynamo = await startDynamo(0, dataDir);
   await createTables(dynamo.endpoint);
   saltFile = join(dataDir, 'receipt-salt');
-  writeFileSync(join(dataDir, 'contact-key'), randomBytes(32), { mode: 0o600 });
   // As the local runtime sets it, but the salt is missing until the salt phase is over, and the
   // metrics are on: their lines are output too.
   Object.assign(process.env, {
-    [mainTable.envVar]: mainTable.id,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    RECEIPT_SALT_SOURCE: `file:${saltFile}`,
-    AWS_REGION: localAws.region,
-    AWS_ACCESS_KEY_ID: localAws.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localAws.credentials.secretAccessKey,
-    ALERT_TOPIC: 'log:',
-    UPLOADS: `dir:${join(dataDir, 'uploads')}`,
-    SITE_BUILD: `dir:${join(dataDir, 'site-build')}`,
-    CONTACT_KEY: `file:${join(dataDir, 'contact-key')}`,
+    ...localFunctionEnvironment({
+      dataDir,
+      dynamodbEndpoint: dynamo.endpoint,
+      saltFile,
+      contactKey: ensureContactKey(dataDir),
+    }),
     OIDC_ISSUER: 'http://localhost:1',
     OIDC_CLIENT_ID: 'console',
     STAFF_DIRECTORY: `file:${writeStaffDirectory(dataDir)}`,
