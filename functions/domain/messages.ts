@@ -187,6 +187,14 @@ export const issueMessages = {
     'zh-CN': '{field}：这一天在日历上不存在。',
     en: '{field}: this day is not on the calendar.',
   },
+  linkTarget: {
+    'zh-CN': '{field}：链接只能指向网页（https://）、邮箱（mailto:）或电话（tel:）。',
+    en: '{field}: links can only go to a web page (https://), an email address (mailto:) or a phone number (tel:).',
+  },
+  markdownImage: {
+    'zh-CN': '{field}：文字里不能放图片。图片请作为讲义文件上传。',
+    en: "{field}: pictures can't be placed in the text. Upload them as handout files instead.",
+  },
 } as const satisfies Record<string, Localized>;
 
 /**
@@ -198,4 +206,6 @@ export const ruleIssues: ReadonlyMap<string, keyof typeof issueMessages> = new M
   ["the agenda's minutes must add up to durationMinutes", 'agendaMinutes'],
   ['a session must end after it starts', 'sessionEndsAfterStart'],
   ['not a calendar date', 'calendarDate'],
+  ['a link the site refuses', 'linkTarget'],
+  ['a picture in the text', 'markdownImage'],
 ]);

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { languages } from './languages.ts';
+import { hasImage, refusedLinks } from './workshop-links.ts';
 
 /** Who a workshop is run for. */
 export const workshopAudiences = [
@@ -34,6 +35,15 @@ export const workshopLimits = {
 } as const;
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/**
+ * Markdown the public site can build: every link goes where the site allows (workshop-links.ts)
+ * and no picture is placed, so one field can't stop the site being rebuilt once it is published.
+ */
+const markdown = (max: number) =>
+  text(max).check(
+    z.refine((value) => refusedLinks(value).length === 0, { message: 'a link the site refuses' }),
+    z.refine((value) => !hasImage(value), { message: 'a picture in the text' }),
+  );
 const list = (max: number) => z.array(text(workshopLimits.item)).check(z.minLength(1), z.maxLength(max));
 
 /** One timed activity of the agenda. */
@@ -67,11 +77,11 @@ export const workshopSchema = z
     agenda: z.array(agendaItemSchema).check(z.minLength(1), z.maxLength(workshopLimits.agendaItems)),
     materials: list(workshopLimits.listItems),
     /** How to run it: preparation, pitfalls, adaptations. Markdown. */
-    facilitatorNotes: text(workshopLimits.notes),
+    facilitatorNotes: markdown(workshopLimits.notes),
     /** What to do if a child discloses abuse during the session. Markdown. Required, always. */
-    safeguardingNotes: text(workshopLimits.notes),
+    safeguardingNotes: markdown(workshopLimits.notes),
     /** The printable one-page handout. Markdown. */
-    handout: text(workshopLimits.handout),
+    handout: markdown(workshopLimits.handout),
   })
   .check(
     z.refine((w) => w.groupSize.min <= w.groupSize.max, {

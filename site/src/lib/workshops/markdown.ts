@@ -3,6 +3,7 @@
  * passes raw HTML through, so HTML is escaped before rendering (a trainer's `<b>` shows as text)
  * and what comes out is checked against the few elements Markdown makes. Pure, but for `render`.
  */
+import { safeHref } from '../../../../functions/domain/workshop-links.ts';
 
 /** What Markdown itself produces; anything else means HTML got through, and fails the build. */
 const allowedTags = new Set([
@@ -34,9 +35,6 @@ const allowedTags = new Set([
   'section',
   'sup',
 ]);
-
-/** Where a link may go: this site, a web page, an e-mail address or a phone number. */
-const safeHref = /^(\/|#|https?:\/\/|mailto:|tel:)/i;
 
 /**
  * Makes every `<` literal, so no HTML (tags, comments, autolinks) reaches the renderer.
