@@ -401,4 +401,32 @@ describe('bad requests', () => {
     expect(after.version).toBe(before.version + 1);
     expect(after.draft).toEqual(before.draft);
   });
+  it('refuses a save whose handout links where the public site may not, naming the field, and writes nothing', async () => {
+    // Prepare: the link that, once published, would stop the site from being rebuilt
+    const { id, workshop } = await draft();
+    const before = await stored(id);
+    const body = {
+      version: 1,
+      workshop: { ...workshop, handout: `${workshop.handout}\n\n[more](javascript:alert(1))` },
+      sessions: [],
+    };
+    // Act
+    const chinese = await trainer.send('PUT', `${workshops}/${id}`, body);
+    const english = await trainer.send('PUT', `${workshops}/${id}`, { ...body, language: 'en' });
+    // Assess
+    expect([chinese, english].map((a) => [a.status, a.body.error])).toEqual(
+      Array(2).fill([400, 'invalid_request']),
+    );
+    expect(english.body.issues).toEqual([
+      {
+        path: ['workshop', 'handout'],
+        message:
+          'workshop.handout: links can only go to a web page (https://), an email address (mailto:) or a phone number (tel:).',
+      },
+    ]);
+    expect(chinese.body.issues).toEqual([
+      { path: ['workshop', 'handout'], message: expect.stringContaining('链接只能指向网页（https://）') },
+    ]);
+    expect(await stored(id)).toEqual(before);
+  });
 });
