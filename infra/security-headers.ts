@@ -110,3 +110,28 @@ export function officeHeaders(identityOrigins: readonly string[]): Record<string
     'x-robots-tag': 'noindex, nofollow',
   };
 }
+
+/**
+ * Where the site's content-hashed files are: Astro names each by its content, so a file under it
+ * never changes; a new build makes new names.
+ */
+export const hashedAssetsPath = '/_astro/';
+
+/**
+ * How long a browser keeps a site file: a hashed one for a year without asking again; a page (and
+ * any other file with a stable name) must ask every time, so a publish or a fix shows at once.
+ */
+export const siteCacheControl = {
+  hashed: 'public, max-age=31536000, immutable',
+  page: 'no-cache',
+} as const;
+
+/**
+ * The headers a file of the public site is served with, by its path: the security headers and its
+ * caching. The local runtime sends these, and CloudFront's site policies are built from them.
+ * @example siteHeaders('/_astro/site.3f2a.css')['cache-control'] // 'public, max-age=31536000, immutable'
+ */
+export function siteHeaders(pathname: string): Record<string, string> {
+  const hashed = pathname.startsWith(hashedAssetsPath);
+  return { ...securityHeaders, 'cache-control': hashed ? siteCacheControl.hashed : siteCacheControl.page };
+}

@@ -1,7 +1,9 @@
 /**
  * CloudFront in front of everything: the site from the private bucket (origin access control),
- * the office console's pages with their own CSP and no caching, `/api/*` from the HTTP API on the
- * same domain (so no CORS), the WAF web ACL, and the shared security headers on every response.
+ * its hashed files kept a year and its pages asked for again each time, the office console's
+ * pages with their own CSP and no caching, `/api/*` from the HTTP API on the same domain (so no
+ * CORS) and never cached but for public figures, the WAF web ACL, and the shared security
+ * headers on every response.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +29,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { routes } from '../../functions/routes.ts';
-import { securityHeaders } from '../security-headers.ts';
+import { hashedAssetsPath, securityHeaders, siteHeaders } from '../security-headers.ts';
 import { apiBehaviours } from './api-behaviours.ts';
 import { consoleBehaviours } from './console-behaviours.ts';
 import { directoryIndexSource } from './directory-index.ts';
@@ -65,6 +67,28 @@ export class PortalCdn extends Construct {
       'security-headers',
       responseHeadersPolicyProps(securityHeaders),
     );
+    // The site's own policies: the same security headers, and its caching (`siteHeaders`): a
+    // browser keeps hashed files a year and asks again for every page. The edge keeps hashed files
+    // as long as CloudFront allows and pages five minutes (every deploy and site build
+    // invalidates them anyway). The API keeps `headers`, so its own Cache-Control stands.
+    const pageHeaders = new ResponseHeadersPolicy(
+      this,
+      'page-headers',
+      responseHeadersPolicyProps(siteHeaders('/')),
+    );
+    const assetHeaders = new ResponseHeadersPolicy(
+      this,
+      'asset-headers',
+      responseHeadersPolicyProps(siteHeaders(hashedAssetsPath)),
+    );
+    const pages = new CachePolicy(this, 'pages', {
+      comment: 'Hutong pages: five minutes at the edge, compressed, no cookies, headers or query strings',
+      defaultTtl: Duration.minutes(5),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.hours(1),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
     const directoryIndex = new CloudFrontFunction(this, 'directory-index', {
       code: FunctionCode.fromInline(directoryIndexSource),
       runtime: FunctionRuntime.JS_2_0,
@@ -96,13 +120,20 @@ export class PortalCdn extends Construct {
         origin: site,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: headers,
+        cachePolicy: pages,
+        responseHeadersPolicy: pageHeaders,
         functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
-      // CloudFront takes the first pattern that matches: the console's pages, then the API's
-      // cacheable and staff routes before the rest of /api/*.
+      // CloudFront takes the first pattern that matches: the hashed files, the console's pages,
+      // then the API's cacheable and staff routes before the rest of /api/*.
       additionalBehaviors: {
+        [`${hashedAssetsPath}*`]: {
+          origin: site,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: assetHeaders,
+        },
         ...consoleBehaviours(this, {
           origin: site,
           directoryIndex,

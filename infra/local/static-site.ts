@@ -6,7 +6,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { officeHeaders, securityHeaders } from '../security-headers.ts';
+import { officeHeaders, securityHeaders, siteHeaders } from '../security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,24 +45,21 @@ const officePath = /^\/(?:[a-z]{2}(?:-[A-Z]{2})?\/)?office(?:\/|$)/;
 
 /**
  * The headers a path is served with. The console gets its own: the identity provider's origin
- * (from `OIDC_ISSUER`, which the runtime sets) in its CSP, and never cached.
+ * (from `OIDC_ISSUER`, which the runtime sets) in its CSP, and never cached. A missing file's 404
+ * page is a page, whatever path asked for it: a browser must not keep it as a hashed file.
  */
-function headersFor(pathname: string, file: string): Record<string, string> {
+function headersFor(pathname: string, status: number): Record<string, string> {
   if (officePath.test(pathname)) {
     const issuer = process.env.OIDC_ISSUER;
     return officeHeaders(issuer ? [new URL(issuer).origin] : []);
   }
-  const immutable = file.includes(`${sep}_astro${sep}`);
-  return {
-    ...securityHeaders,
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  };
+  return siteHeaders(status === 200 ? pathname : '/404.html');
 }
 
 function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): void {
   const pathname = new URL(request.url ?? '/', 'http://local').pathname;
   response.writeHead(status, {
-    ...headersFor(pathname, file),
+    ...headersFor(pathname, status),
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
     'content-length': statSync(file).size,
   });

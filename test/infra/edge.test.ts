@@ -11,6 +11,7 @@ import {
   officeContentSecurityPolicy,
   permissionsPolicy,
   securityHeaders,
+  siteHeaders,
 } from '../../infra/security-headers.ts';
 import { type Synthesized, synthesize, testRegion } from './synthesize.ts';
 
@@ -177,11 +178,12 @@ describe('CloudFront distribution', () => {
         { Header: 'permissions-policy', Value: permissionsPolicy, Override: true },
       ]),
     });
-    const policyId = (config.DefaultCacheBehavior as Behavior).ResponseHeadersPolicyId;
-    expect(apiBehavior().ResponseHeadersPolicyId).toEqual(policyId);
+    const api = headersPolicy(apiBehavior().ResponseHeadersPolicyId);
+    expect(api.SecurityHeadersConfig).toEqual(policy.SecurityHeadersConfig);
   });
 
   it('sends exactly the headers of infra/security-headers.ts, as the local runtime does, on every path but the console', () => {
+    // The site's paths add their caching (`siteHeaders`), the API's leave it to each answer.
     // Prepare
     const config = distributionConfig();
     const behaviors = [
@@ -196,12 +198,44 @@ describe('CloudFront distribution', () => {
     // Assess
     expect(sent.map(([pattern]) => pattern)).toEqual([
       '*',
+      '/_astro/*',
       '/api/transparency',
       '/api/office/*',
       '/api/trainer/*',
       '/api/*',
     ]);
-    for (const [pattern, headers] of sent) expect(headers, String(pattern)).toEqual(securityHeaders);
+    const expected: Record<string, Record<string, string>> = {
+      '*': siteHeaders('/workshops/'),
+      '/_astro/*': siteHeaders('/_astro/site.css'),
+    };
+    for (const [pattern, headers] of sent) {
+      expect(headers, String(pattern)).toEqual(expected[String(pattern)] ?? securityHeaders);
+    }
+  });
+
+  it('lets browsers keep hashed files a year and ask again for every page; the edge keeps pages minutes', () => {
+    // Act
+    const pages = distributionConfig().DefaultCacheBehavior as Behavior;
+    const assets = behavior('/_astro/*');
+    const pagePolicy = cachePolicy(pages.CachePolicyId);
+    // Assess
+    expect(sentHeaders(headersPolicy(assets.ResponseHeadersPolicyId))['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect(sentHeaders(headersPolicy(pages.ResponseHeadersPolicyId))['cache-control']).toBe('no-cache');
+    expect(assets).toMatchObject({
+      TargetOriginId: pages.TargetOriginId,
+      CachePolicyId: CachePolicy.CACHING_OPTIMIZED.cachePolicyId,
+      ViewerProtocolPolicy: 'redirect-to-https',
+    });
+    expect(pagePolicy).toMatchObject({ DefaultTTL: 300, MinTTL: 0, MaxTTL: 3600 });
+    expect(pagePolicy.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      EnableAcceptEncodingGzip: true,
+      EnableAcceptEncodingBrotli: true,
+      CookiesConfig: { CookieBehavior: 'none' },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      QueryStringsConfig: { QueryStringBehavior: 'none' },
+    });
   });
 });
 
@@ -358,11 +392,12 @@ describe('the API on CloudFront', () => {
     }
   });
 
-  it('matches the console, the cacheable route and the staff routes before the rest of /api/*', () => {
+  it('matches the hashed files, the console, the cacheable route and the staff routes before the rest of /api/*', () => {
     // Act
     const order = (distributionConfig().CacheBehaviors as Behavior[]).map((b) => b.PathPattern);
     // Assess
     expect(order).toEqual([
+      '/_astro/*',
       ...consolePatterns,
       '/api/transparency',
       '/api/office/*',

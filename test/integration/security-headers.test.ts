@@ -57,6 +57,20 @@ describe('the local runtime', () => {
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
+  it.each([
+    ['a hashed stylesheet', `/_astro/${stylesheet}`, 'public, max-age=31536000, immutable'],
+    ['a page', '/en/children/', 'no-cache'],
+    ['a file with a stable name', '/quick-exit.js', 'no-cache'],
+    ['a missing hashed file', '/_astro/no-such-file.css', 'no-cache'],
+  ])('lets a browser keep %s as CloudFront does: %s → %s', async (_what, path, cacheControl) => {
+    // Act
+    const response = await fetch(`${runtime.url}${path}`);
+    await response.arrayBuffer();
+
+    // Assess
+    expect(response.headers.get('cache-control')).toBe(cacheControl);
+  });
+
   it("sends the console its own CSP, with only the local sign-in's origin added, and keeps it nowhere", async () => {
     // Act
     const response = await fetch(`${runtime.url}/office/`);
