@@ -122,6 +122,43 @@ describe('CloudFront distribution', () => {
     });
   });
 
+  it("records no caller's address or browser anywhere: no CloudFront or WAF logs, no field that would carry them", () => {
+    // Act
+    const templates = [synth.template, synth.edgeTemplate].filter((t) => t !== undefined);
+    // What is deployed: every resource's properties (cdk-nag's reasons in metadata may say "c-ip").
+    const texts = templates.map((t) =>
+      JSON.stringify(
+        Object.values(t.toJSON().Resources as Record<string, { Properties?: unknown }>).map(
+          (r) => r.Properties,
+        ),
+      ),
+    );
+    // Assess
+    expect(templates).toHaveLength(2);
+    for (const text of texts) {
+      for (const field of [
+        'c-ip',
+        'cs(User-Agent)',
+        'cs-user-agent',
+        'sourceIp',
+        'userAgent',
+        'x-forwarded-for',
+      ]) {
+        expect(text).not.toContain(field);
+      }
+    }
+    for (const template of templates) {
+      for (const type of [
+        'AWS::CloudFront::RealtimeLogConfig',
+        'AWS::Logs::DeliverySource',
+        'AWS::WAFv2::LoggingConfiguration',
+      ]) {
+        expect(Object.keys(template.findResources(type)), type).toEqual([]);
+      }
+    }
+    expect(distributionConfig()).not.toHaveProperty('Logging');
+  });
+
   it('reads the bucket through origin access control and rewrites directory URLs on the site only', () => {
     // Act
     const config = distributionConfig();

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routeName, routes, schedules } from '../../functions/routes.ts';
-import { mainTable } from '../../functions/store/tables.ts';
+import { keyPrefixes, mainTable } from '../../functions/store/tables.ts';
 import { accessLogFields } from '../../infra/aws/portal-api.ts';
 import {
   environmentNames,
@@ -341,6 +341,40 @@ describe('least-privilege grants', () => {
     // Assess
     expect(texts.filter((t) => t.includes('index/*'))).toEqual([]);
     expect(texts.filter((t) => t.includes('/index/') && !/\/index\/[a-z-]+"/.test(t))).toEqual([]);
+  });
+
+  it("never lets a trainer's or reviewer's function touch a report, nor decrypt a contact", () => {
+    // Prepare
+    const trainerFunctions = routes.filter((r) => r.path.startsWith('/api/trainer/')).map(routeName);
+    const workshopKeys = [keyPrefixes.workshop, keyPrefixes.workshopKey, keyPrefixes.siteBuild].map(
+      (prefix) => `${prefix}*`,
+    );
+    expect(trainerFunctions.length).toBeGreaterThan(0);
+    for (const name of trainerFunctions) {
+      // Act
+      const statements = dynamoStatements(name);
+      // Assess: every grant on the table is held to workshop keys; every index grant is theirs.
+      expect(statements.length, name).toBeGreaterThan(0);
+      for (const statement of statements) {
+        const resource = JSON.stringify(statement.Resource);
+        if (resource.includes('/index/')) {
+          expect(resource, name).toMatch(/\/index\/(workshops|published)"/);
+          continue;
+        }
+        const keys = (
+          statement.Condition?.['ForAllValues:StringLike'] as Record<string, string[]> | undefined
+        )?.['dynamodb:LeadingKeys'];
+        expect(keys, name).toBeDefined();
+        for (const key of keys ?? []) expect(workshopKeys, name).toContain(key);
+      }
+      expect(JSON.stringify(statementsOf(name)), name).not.toContain(keyPrefixes.report);
+      // The data key only through the table's or the uploads bucket's service: no contact opens.
+      const keyUses = statementsOf(name).filter((st) => actionsOf([st]).some((a) => a.startsWith('kms:')));
+      for (const use of keyUses) {
+        expect(JSON.stringify(use.Condition), name).toContain('kms:ViaService');
+        expect(JSON.stringify(use.Condition), name).not.toContain('hutong-contact');
+      }
+    }
   });
 
   it('gives functions with no table access no DynamoDB action at all', () => {
