@@ -5,21 +5,31 @@
  * the lists and in /workshops/calendar.ics; the past one nowhere. The workshop's handout files (a
  * PDF and a PNG, their bytes beside the export) are listed on its page with their names, types
  * and sizes, and served as they were. Invalid data fails the build naming the file and the field.
- * The calendar is parsed back by the RFC 5545 rules.
+ * The calendar is parsed back by the RFC 5545 rules. A second workshop, and a session of it,
+ * carry script and markup payloads (test/support/markup-payloads.ts) in every text field: its
+ * pages, the lists and the calendar show them as text, and Chromium, served the build with the
+ * site's headers (its CSP), opens no dialog, runs none and reports no CSP violation (issue 8).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'parse5';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionLimits, workshopLimits } from '../../functions/domain/workshop.ts';
 import { AstroBuildError, astroBuild } from '../../infra/astro-build.ts';
+import { contentSecurityPolicy } from '../../infra/security-headers.ts';
 import { siteDist } from '../../infra/site-build.ts';
-import { all, attr, type Element, one, text } from './built-pages.ts';
+import { launchBrowser, skipBrowser } from '../e2e/browser.ts';
+import { allPayloads, markupPayloads } from '../support/markup-payloads.ts';
+import { all, attr, type Element, elements, one, text } from './built-pages.ts';
+import { builtSiteOrigin, serveBuiltSite } from './serve-built-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'hutong-workshops-'));
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const upcoming = { id: 'upcoming-1', date: day(30) };
 const past = { id: 'past-1', date: day(-30) };
+const hostileSession = { id: 'hostile-1', date: day(31) };
 
 /** The handouts' bytes: a one-page PDF's first and last lines, and a PNG's signature and header. */
 const pdfBytes = Buffer.from(
@@ -48,6 +58,34 @@ const handouts = [
   },
 ];
 
+/** Every payload as typed; each fits one list item or agenda line (workshopLimits.item). */
+const payloads = markupPayloads.map((p) => p.text);
+const hostileKey = 'markup-in-every-field';
+
+/**
+ * A workshop with payloads in every text field the schema has. The title holds only the first
+ * payload short enough for it (80 characters) and the summary the payloads cut at 300; the
+ * translationKey and the session's id and phone can't hold markup (the schema's patterns refuse
+ * it), and the numbers and enums are not text. The Markdown fields (the notes and the handout)
+ * hold every payload: none is a Markdown link or picture (the `javascript:` link is raw HTML,
+ * which is escaped), so the schema's link rule passes them.
+ */
+const hostile = {
+  title: payloads.find((p) => p.length <= workshopLimits.title) ?? '',
+  summary: allPayloads(workshopLimits.summary),
+  language: 'en',
+  translationKey: hostileKey,
+  audience: 'mandated_reporters',
+  groupSize: { min: 2, max: 20 },
+  durationMinutes: payloads.length * 10,
+  objectives: payloads,
+  agenda: payloads.map((activity) => ({ minutes: 10, activity })),
+  materials: payloads,
+  facilitatorNotes: allPayloads(workshopLimits.notes),
+  safeguardingNotes: allPayloads(workshopLimits.notes),
+  handout: allPayloads(workshopLimits.handout),
+};
+
 const published = {
   files: handouts.map(({ content: _, ...file }) => ({
     ...file,
@@ -73,6 +111,7 @@ const published = {
       safeguardingNotes: 'If a child discloses abuse, listen, and call 110 if they are in danger now.',
       handout: '- 110\n- 12345\n- 12355\n- /en/report/',
     },
+    hostile,
   ],
   sessions: [
     {
@@ -96,6 +135,17 @@ const published = {
       language: 'zh-CN',
       audience: 'parents',
       signUp: { method: 'place', place: 'The residents’ committee office' },
+    },
+    {
+      ...hostileSession,
+      workshop: hostileKey,
+      start: '14:00',
+      end: '15:30',
+      place: allPayloads(sessionLimits.place),
+      capacity: 20,
+      language: 'en',
+      audience: 'mandated_reporters',
+      signUp: { method: 'place', place: allPayloads(sessionLimits.place) },
     },
   ],
 };
@@ -174,32 +224,33 @@ const outDir = join(work, 'dist');
 const read = (url: string) => readFileSync(join(outDir, url, url.endsWith('/') ? 'index.html' : ''), 'utf8');
 const doc = (url: string) => parse(read(url));
 
-describe('published workshops', () => {
-  beforeAll(async () => {
-    const file = join(work, 'published.json');
-    writeFileSync(file, JSON.stringify(published));
-    for (const { path, content } of handouts) {
-      mkdirSync(join(work, path, '..'), { recursive: true });
-      writeFileSync(join(work, path), content);
-    }
-    const { code, output } = await build(file, outDir);
-    if (code !== 0) throw new Error(`the build failed:\n${output}`);
-  }, 180_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Built once for every suite below; the Chromium suite opens the same build.
+beforeAll(async () => {
+  const file = join(work, 'published.json');
+  writeFileSync(file, JSON.stringify(published));
+  for (const { path, content } of handouts) {
+    mkdirSync(join(work, path, '..'), { recursive: true });
+    writeFileSync(join(work, path), content);
+  }
+  const { code, output } = await build(file, outDir);
+  if (code !== 0) throw new Error(`the build failed:\n${output}`);
+}, 180_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+describe('published workshops', () => {
   it('list the upcoming session on /workshops/ in every language and on its audience’s page, not the past one', () => {
-    for (const url of [
-      '/workshops/',
-      '/en/workshops/',
-      '/en/workshops/for/parents/',
-      '/workshops/parents-body-safety-talk/',
-    ]) {
+    for (const [url, expected] of [
+      ['/workshops/', [upcoming.id, hostileSession.id]],
+      ['/en/workshops/', [upcoming.id, hostileSession.id]],
+      ['/en/workshops/for/parents/', [upcoming.id]],
+      ['/workshops/parents-body-safety-talk/', [upcoming.id]],
+    ] as const) {
       // Act
       const sessions = all(doc(url), 'li', (li) => attr(li, 'data-session') !== undefined).map((li) =>
         attr(li, 'data-session'),
       );
       // Assess
-      expect(sessions, url).toEqual([upcoming.id]);
+      expect(sessions, url).toEqual(expected);
     }
     expect(read('/en/workshops/for/teens-13-17/')).not.toContain('data-session=');
   });
@@ -210,7 +261,7 @@ describe('published workshops', () => {
     // Assess
     expect(calendar.get('VERSION')).toBe('2.0');
     expect(calendar.get('PRODID')).toBeTruthy();
-    expect(events).toHaveLength(1);
+    expect(events.map((e) => e.get('UID')?.includes(upcoming.id))).toEqual([true, false]);
     const [event] = events;
     expect(event?.get('UID')).toContain(upcoming.id);
     expect(event?.get('DTSTAMP')).toMatch(/^\d{8}T\d{6}Z$/);
@@ -269,6 +320,130 @@ describe('published workshops', () => {
     expect(output).toContain(file);
     expect(output).toContain('sessions[0].capacity');
   }, 120_000);
+});
+
+/** The pages the hostile workshop or its session shows on. */
+const hostilePages = [
+  `/en/workshops/${hostileKey}/`,
+  `/en/workshops/${hostileKey}/handout/`,
+  '/en/workshops/',
+  '/workshops/',
+  '/en/workshops/for/mandated-reporters/',
+];
+
+/** What the payloads would have made of a page had it parsed them: each element found, described. */
+function payloadMarkup(page: ReturnType<typeof doc>): string[] {
+  const found: string[] = [];
+  for (const el of elements(page)) {
+    const where = `<${el.tagName}>`;
+    if (['iframe', 'details', 'style'].includes(el.tagName)) found.push(where);
+    if (el.tagName === 'img' && attr(el, 'src') === 'x') found.push('<img src="x">');
+    if (el.tagName === 'circle' && attr(el, 'r') === '1') found.push('<svg><circle r="1">');
+    if (el.tagName === 'script' && attr(el, 'src') === undefined) found.push('an inline <script>');
+    if (attr(el, 'id') === 'xss-bold' || attr(el, 'data-xss') !== undefined) found.push(where);
+    for (const { name, value } of el.attrs) {
+      if (name.startsWith('on')) found.push(`${where} ${name}=`);
+      if (/^\s*javascript:/i.test(value)) found.push(`${where} ${name}="${value}"`);
+    }
+  }
+  return found;
+}
+
+/**
+ * A page's script files, in order, and how many pictures and drawings it has: the site's own, to
+ * compare with a page of the same kind without payloads.
+ */
+const ownAssets = (page: ReturnType<typeof doc>) => ({
+  scripts: all(page, 'script').map((s) => attr(s, 'src')),
+  img: all(page, 'img').length,
+  svg: all(page, 'svg').length,
+});
+
+describe('a published workshop with markup in every field', () => {
+  it('shows every payload as text on its page and its handout, and nothing the payloads would create', () => {
+    for (const url of hostilePages.slice(0, 2)) {
+      // Act
+      const page = doc(url);
+      // Markdown fields are typeset: their straight quotes come out curly, which is still text.
+      const shown = text(page).replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+      // Assess
+      for (const payload of payloads) expect(shown, url).toContain(payload);
+      expect(payloadMarkup(page), url).toEqual([]);
+      expect(ownAssets(page), url).toEqual(ownAssets(doc('/en/workshops/safer-stairwells-walk-round/')));
+    }
+  });
+
+  it('shows its title and its session’s place as text on the lists, and nothing the payloads would create', () => {
+    const reference = ownAssets(doc('/en/workshops/for/parents/'));
+    for (const url of hostilePages.slice(2)) {
+      // Act
+      const page = doc(url);
+      const shown = text(page).replace(/\s+/g, ' ');
+      // Assess
+      expect(shown, url).toContain(hostile.title);
+      expect(shown, url).toContain(published.sessions[2]?.place);
+      expect(payloadMarkup(page), url).toEqual([]);
+      expect(ownAssets(page), url).toEqual(reference);
+    }
+  });
+
+  it('puts its session in the calendar with the payloads as text', () => {
+    // Act
+    const { events } = parseCalendar(read('/workshops/calendar.ics'));
+    const event = events.find((e) => e.get('UID')?.includes(hostileSession.id));
+    // Assess
+    expect(event?.get('LOCATION;en')).toBe(published.sessions[2]?.place);
+    expect(event?.get('SUMMARY;en')).toContain(hostile.title);
+  });
+});
+
+describe.skipIf(skipBrowser)('a published workshop with markup in every field, in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const cspMessages: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext();
+    await serveBuiltSite(context, outDir);
+    // A string, as it runs in the page, from before its first script: every CSP violation it sees.
+    await context.addInitScript({
+      content:
+        'window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => ' +
+        'window.__csp.push(e.violatedDirective + " " + e.blockedURI));',
+    });
+    page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) cspMessages.push(message.text());
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(hostilePages)('%s opens no dialog, runs no payload and breaks no CSP rule', async (url) => {
+    // Act
+    const response = await page.goto(`${builtSiteOrigin}${url}`, { waitUntil: 'load' });
+    const ran = await page.evaluate(() => {
+      const record = globalThis as unknown as { __xss?: string; __csp: string[] };
+      return { xss: record.__xss ?? null, csp: record.__csp };
+    });
+    // Assess
+    expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(await page.getByText(hostile.title).first().isVisible()).toBe(true);
+    for (const { text: typed, wouldCreate } of markupPayloads) {
+      if (wouldCreate) expect(await page.locator(wouldCreate).count(), typed).toBe(0);
+    }
+    expect(ran).toEqual({ xss: null, csp: [] });
+    expect(dialogs).toEqual([]);
+    expect(cspMessages).toEqual([]);
+  });
 });
 
 describe('the calendar without published sessions', () => {
