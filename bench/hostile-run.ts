@@ -53,7 +53,8 @@ writeReliability([
       'routes get a genuine token of a role they admit (a lead on the office routes, a trainer on workshops, a ' +
       'reviewer on review steps), so calls reach the handlers’ validation.',
     '',
-    'Every refusal must be a 4xx in the error shape (a form post may get an HTML page), never a 5xx. The table ' +
+    'Every refusal must be a 4xx in the error shape (a form post may get an HTML page), never a 5xx; a call ' +
+      'nothing answered (the connection closed) is tallied as status 0 and counts as improper. The table ' +
       'and the uploads folder are compared before and after each batch in which every call was refused: ' +
       '"written" counts what such batches changed. A call that may succeed and write (a real target and a ' +
       'shaped body) is sent alone, so an accepted one explains its own writes; "unchecked" counts refused calls ' +

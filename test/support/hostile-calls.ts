@@ -291,9 +291,24 @@ export function hostileCall(
     });
 }
 
-/** Sends one call with `token` as the staff member's bearer token, if given. */
+/** Sends one call with `token` as the staff member's bearer token, if given; status 0 if nothing answered. */
 export async function sendCall(baseUrl: string, call: HostileCall, token?: string): Promise<Answer> {
-  const response = await fetch(`${baseUrl}${call.path}${call.query ? `?${call.query}` : ''}`, {
+  let response: Response;
+  try {
+    response = await send(baseUrl, call, token);
+  } catch {
+    // No answer at all (the connection closed or was refused): status 0, which no tally accepts.
+    return { status: 0, contentType: '', body: '' };
+  }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
+}
+
+function send(baseUrl: string, call: HostileCall, token?: string): Promise<Response> {
+  return fetch(`${baseUrl}${call.path}${call.query ? `?${call.query}` : ''}`, {
     method: call.method,
     headers: {
       ...call.headers,
@@ -302,9 +317,4 @@ export async function sendCall(baseUrl: string, call: HostileCall, token?: strin
     },
     ...(call.body ? { body: call.body.body } : {}),
   });
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    body: await response.text(),
-  };
 }
