@@ -11,6 +11,7 @@ import {
   onlyResource,
   resourcesOf,
   type Statement,
+  stackAlarmsCondition,
   statementsOfFunction,
 } from './template-queries.ts';
 
@@ -114,17 +115,7 @@ describe('the data key', () => {
     expect(statements).toHaveLength(3);
     expect(alarms).toMatchObject({
       Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      Condition: {
-        StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-        ArnLike: {
-          'aws:SourceArn': {
-            'Fn::Join': [
-              '',
-              [`arn:aws:cloudwatch:${testRegion}:`, { Ref: 'AWS::AccountId' }, ':alarm:hutong-*'],
-            ],
-          },
-        },
-      },
+      Condition: stackAlarmsCondition(testRegion),
     });
   });
 });

@@ -12,6 +12,7 @@ import { failedBuildStates } from '../../infra/aws/site-build-events.ts';
 import { publishCommand, siteBuildSpec, sourceExcludes } from '../../infra/aws/site-buildspec.ts';
 import { repoRoot } from '../../infra/site-build.ts';
 import { type Synthesized, synthesize, testRegion } from './synthesize.ts';
+import { stackAlarmsCondition } from './template-queries.ts';
 
 type Properties = Record<string, unknown>;
 type Resource = { Properties: Properties; DeletionPolicy?: string };
@@ -418,17 +419,7 @@ describe('when a build fails', () => {
         Sid: 'TheStacksAlarmsPublish',
         Effect: 'Allow',
         Principal: { Service: 'cloudwatch.amazonaws.com' },
-        Condition: {
-          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-          ArnLike: {
-            'aws:SourceArn': {
-              'Fn::Join': [
-                '',
-                [`arn:aws:cloudwatch:${testRegion}:`, { Ref: 'AWS::AccountId' }, ':alarm:hutong-*'],
-              ],
-            },
-          },
-        },
+        Condition: stackAlarmsCondition(testRegion),
       }),
       expect.objectContaining({
         Sid: 'OnlyEventBridgeAndAlarmsPublish',

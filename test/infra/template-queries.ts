@@ -64,3 +64,16 @@ export const actionsOf = (statements: readonly Statement[]): string[] =>
 
 /** `{ "Fn::GetAtt": [<logical id>, "Arn"] }`, as CDK writes a reference to a resource's ARN. */
 export const arnOf = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+
+/**
+ * The condition that admits only this stack's CloudWatch alarms (named `hutong-…`) in `region`, as
+ * the data key's policy and the ops topic's policy both write it.
+ */
+export const stackAlarmsCondition = (region: string) => ({
+  StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+  ArnLike: {
+    'aws:SourceArn': {
+      'Fn::Join': ['', [`arn:aws:cloudwatch:${region}:`, { Ref: 'AWS::AccountId' }, ':alarm:hutong-*']],
+    },
+  },
+});
