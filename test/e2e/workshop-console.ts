@@ -187,7 +187,8 @@ export async function openWorkshop(page: Page, title: string): Promise<void> {
   await goToScreen(page, '#/workshops');
   const link = page.locator('[data-workshops]').getByRole('link', { name: title, exact: true });
   await link.click();
-  await page.locator('[data-workshop-body]:not([hidden])').waitFor();
+  // Opened again, the screen shows the copy it had, marked busy, until the fresh one arrives.
+  await page.locator('[data-workshop-body]:not([hidden]):not([aria-busy="true"])').waitFor();
   await expect.poll(() => page.locator('[data-workshop-title]').textContent()).toBe(title);
 }
 

@@ -83,8 +83,11 @@ export function workshopScreen(context: () => Context | undefined) {
     const current = context();
     if (!current) return;
     wanted = id;
+    // A copy already on screen stays readable while the fresh one comes, marked as being replaced.
+    body.setAttribute('aria-busy', 'true');
     const answer = await current.api.get<WorkshopView>(`/api/trainer/workshops/${encodeURIComponent(id)}`);
     if (wanted !== id || screen.hidden) return;
+    body.setAttribute('aria-busy', 'false');
     if (answer.ok) {
       if (!keepStatus) status.textContent = '';
       conflict.hidden = true;
@@ -127,6 +130,7 @@ export function workshopScreen(context: () => Context | undefined) {
     wanted = '';
     dirty = false;
     body.hidden = true;
+    body.setAttribute('aria-busy', 'false');
     conflict.hidden = true;
     status.textContent = '';
     title.textContent = '';
