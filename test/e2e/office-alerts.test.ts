@@ -48,7 +48,7 @@ describe.skipIf(skipBrowser)('the urgent alert outbox in Chromium', () => {
       .click();
 
     // Assess
-    await page.locator('[data-report-body]:not([hidden])').waitFor();
+    await page.locator('[data-report-body]:not([hidden]):not([aria-busy="true"])').waitFor();
     expect(await page.locator('[data-report-title]').textContent()).toBe(
       t('en', 'office.report.heading', { ref }),
     );

@@ -77,7 +77,7 @@ export async function queueRefs(page: Page): Promise<string[]> {
 /** Opens a report from its row in the queue, and waits until it is shown. */
 export async function openFromQueue(page: Page, ref: string): Promise<void> {
   await queueRow(page, ref).getByRole('link', { name: ref, exact: true }).click();
-  await page.locator('[data-report-body]:not([hidden])').waitFor();
+  await page.locator('[data-report-body]:not([hidden]):not([aria-busy="true"])').waitFor();
 }
 
 /** Goes to a screen by its address, as a bookmark or a typed link would. */

@@ -42,8 +42,11 @@ export function reportScreen(context: () => Context | undefined) {
     const current = context();
     if (!current) return;
     wanted = ref;
+    // A copy already on screen stays readable while the fresh one comes, marked as being replaced.
+    body.setAttribute('aria-busy', 'true');
     const answer = await current.api.get<ReportView>(`/api/office/reports/${encodeURIComponent(ref)}`);
     if (wanted !== ref || screen.hidden) return;
+    body.setAttribute('aria-busy', 'false');
     if (answer.ok) {
       status.textContent = '';
       draw(answer.body);
