@@ -14,6 +14,8 @@ export interface MetricDefinition {
   unit: 'Count' | 'Seconds';
   /** A dimension whose values are fixed codes from the contract, never free text. */
   dimension?: string;
+  /** A level each run samples (read its Maximum), not events to add up. */
+  gauge?: true;
   /** One line for the dashboard and the docs. */
   summary: string;
 }
@@ -56,8 +58,9 @@ export const metrics = {
   urgentUnacknowledged: {
     name: 'UrgentUnacknowledgedPastTarget',
     unit: 'Count',
+    gauge: true,
     summary:
-      'Urgent reports an alert-dispatch run found unacknowledged at their target (each is reminded, then counted no more); 0 when none',
+      'Urgent reports unacknowledged past their target, counted by every alert-dispatch run until staff acknowledge, merge or close each; 0 when none',
   },
 } as const satisfies Record<string, MetricDefinition>;
 

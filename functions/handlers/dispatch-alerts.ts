@@ -1,15 +1,15 @@
 /**
  * Scheduled every minute: sends each new urgent report's alert once, and one reminder when it is
  * still unacknowledged past its target. Messages carry the community and reference only. Each run
- * counts the urgent reports it finds unacknowledged past the target (zero too, so the alarm has
- * data), from the work list it reads anyway.
+ * counts the urgent reports unacknowledged past the target (zero too, so the alarm has data): the
+ * ones it reminds of now and the ones reminded of before that staff have not yet acknowledged.
  */
 import { deployment } from '../config.ts';
 import { alertText } from '../domain/alerts.ts';
 import { log } from '../http/log.ts';
 import { add, withMetrics } from '../http/metrics.ts';
 import { publishAlert } from '../store/alert-topic.ts';
-import { advanceAlert, alertsDue, recordAlert } from '../store/alerts.ts';
+import { advanceAlert, alertsDue, recordAlert, remindedCount } from '../store/alerts.ts';
 
 const name = (id: string) => deployment.communities.find((c) => c.id === id)?.name ?? { 'zh-CN': id, en: id };
 
@@ -45,12 +45,12 @@ async function dispatch(): Promise<{ alerts: number; reminders: number }> {
   }
   const reminding = await alertsDue('sent', now);
   for (const due of reminding) pastTarget.add(due.pk);
-  add('urgentUnacknowledged', pastTarget.size);
+  add('urgentUnacknowledged', pastTarget.size + (await remindedCount()));
   for (const due of reminding) {
     const { subject, message } = alertText('reminder', name(due.community), due.ref);
     await publishAlert(subject, message);
     await recordAlert({ community: due.community, ref: due.ref, kind: 'reminder', message, sentAt: now });
-    await advanceAlert(due.pk, 'sent');
+    await advanceAlert(due.pk, 'sent', now.toISOString());
     log('info', 'urgent reminder sent', {
       route: 'dispatch-alerts',
       code: 'reminder',

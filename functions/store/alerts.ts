@@ -2,6 +2,8 @@
  * Urgent alerts without content: the dispatcher's work list (the sparse `alerts` index), the
  * outbox records the console shows, and the alert state on each report. At least once: an alert
  * is sent before it is marked sent, so a crash between the two repeats it rather than loses it.
+ * A report stays in the index, `reminded`, until staff acknowledge, merge or close it, so the
+ * reports still waiting past their target can be counted every run.
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { call, conditionally, documentClient, queryPages, tableName } from './client.ts';
@@ -43,22 +45,40 @@ export async function alertsDue(state: 'pending' | 'sent', now: Date): Promise<A
   return due;
 }
 
-/** Moves a report's alert on: `pending` → `sent` (reminder due at `remindAt`), or `sent` → done. */
-export function advanceAlert(pk: string, from: 'pending' | 'sent', remindAt?: string): Promise<boolean> {
+/**
+ * Moves a report's alert on: `pending` → `sent` (its reminder due at `at`), or `sent` → `reminded`
+ * (at `at`, when the reminder went). Only staff take a report out of the index.
+ */
+export function advanceAlert(pk: string, from: 'pending' | 'sent', at: string): Promise<boolean> {
   return conditionally(() =>
     documentClient.send(
       new UpdateCommand({
         TableName: tableName,
         Key: { pk, sk: 'REPORT' },
-        UpdateExpression: remindAt ? 'SET alertPk = :sent, alertSk = :remindAt' : 'REMOVE alertPk, alertSk',
+        UpdateExpression: 'SET alertPk = :to, alertSk = :at',
         ConditionExpression: 'alertPk = :from',
         ExpressionAttributeValues: {
           ':from': from,
-          ...(remindAt ? { ':sent': 'sent', ':remindAt': remindAt } : {}),
+          ':to': from === 'pending' ? 'sent' : 'reminded',
+          ':at': at,
         },
       }),
     ),
   );
+}
+
+/** How many urgent reports were reminded of and are still unacknowledged. */
+export async function remindedCount(): Promise<number> {
+  let count = 0;
+  for await (const page of queryPages({
+    IndexName: 'alerts',
+    KeyConditionExpression: 'alertPk = :reminded',
+    ExpressionAttributeValues: { ':reminded': 'reminded' },
+    Select: 'COUNT',
+  })) {
+    count += page.Count ?? 0;
+  }
+  return count;
 }
 
 /** Keeps a copy of what was sent in the community's outbox, for 30 days. */

@@ -48,7 +48,7 @@ export interface ReportItem extends Omit<ReportInput, 'contact'> {
   monthPk: string;
   monthSk: string;
   /** `pending` until the urgent alert is sent, then `sent` until acknowledged or reminded. */
-  alertPk?: 'pending' | 'sent';
+  alertPk?: 'pending' | 'sent' | 'reminded';
   alertSk?: string;
   /** The clock hour it arrived, and `<community>#<channel>#<createdAt>#<ref>`: the caps count these. */
   hourlyPk: string;

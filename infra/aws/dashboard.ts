@@ -35,6 +35,7 @@ export function catalogueMetrics(definition: MetricDefinition): IMetric[] {
   }
   const metric = (statistic: string) =>
     new Metric({ namespace: metricNamespace, metricName: definition.name, statistic, period });
+  if (definition.gauge) return [metric('Maximum')];
   return definition.unit === 'Count' ? [metric('Sum')] : [metric('p50'), metric('p90')];
 }
 

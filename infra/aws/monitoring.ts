@@ -131,12 +131,13 @@ export class Monitoring extends Construct {
     });
 
     // The dispatcher emits this every minute, 0 when none: no data means it is not running, and
-    // urgent reports would then go unannounced, so missing data raises the alarm too.
+    // urgent reports would then go unannounced, so missing data raises the alarm too. It counts a
+    // report until staff acknowledge it, so the alarm holds while one waits.
     this.alarm('urgent-unacknowledged', {
       metric: new Metric({
         namespace: metricNamespace,
         metricName: metrics.urgentUnacknowledged.name,
-        statistic: 'Sum',
+        statistic: 'Maximum',
         period: fiveMinutes,
       }),
       threshold: 1,

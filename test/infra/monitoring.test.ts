@@ -160,7 +160,7 @@ describe('alarms', () => {
     expect(alarm).toMatchObject({
       Namespace: metricNamespace,
       MetricName: metrics.urgentUnacknowledged.name,
-      Statistic: 'Sum',
+      Statistic: 'Maximum',
       Period: 300,
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertsSchema, transparencySchema } from '../../functions/domain/office-contract.ts';
+import { metrics } from '../../functions/metrics.ts';
 import { mainTable } from '../../functions/store/tables.ts';
 import { localAws } from '../../infra/local/dynamodb.ts';
 import { type Json, json } from '../support/http.ts';
@@ -28,9 +29,22 @@ const alertsFor = async (ref: string) =>
     .parse(await json(await lead.get('/api/office/alerts')))
     .items.filter((item) => item.ref === ref);
 
+/** What the latest alert-dispatch run counted as urgent and unacknowledged past its target. */
+const latestUnacknowledged = () => {
+  const name = metrics.urgentUnacknowledged.name;
+  const counted = runtime
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.includes(`"${name}"`))
+    .map((line) => (JSON.parse(line) as Record<string, number>)[name]);
+  return counted.at(-1);
+};
+
 beforeAll(async () => {
-  // Every job each second, so an alert doesn't take a minute to leave.
-  runtime = await spawnRuntime({ env: { HUTONG_SCHEDULE_SECONDS: '1' } });
+  // Every job each second, so an alert doesn't take a minute to leave; metrics on, as in AWS.
+  runtime = await spawnRuntime({
+    env: { HUTONG_SCHEDULE_SECONDS: '1', POWERTOOLS_METRICS_DISABLED: 'false' },
+  });
   lead = await staffClient(runtime, 'lead-lanting');
   table = DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint: runtime.dynamodbEndpoint, ...localAws }),
@@ -66,7 +80,7 @@ describe('urgent alerts', () => {
     expect(await alertsFor(ref)).toEqual([]);
   });
 
-  it('reminds once when an urgent report is still unacknowledged past its target, and not after acknowledging', async () => {
+  it('reminds once when an urgent report is still unacknowledged past its target, and not after acknowledging; counts it until acknowledged', async () => {
     // Prepare: two urgent reports alerted; one acknowledged; both made overdue.
     const waiting = await submitted(runtime, report);
     const handled = await submitted(runtime, report);
@@ -96,6 +110,13 @@ describe('urgent alerts', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await alertsFor(waiting.ref)).toHaveLength(2);
     expect((await alertsFor(handled.ref)).map((a) => a.kind)).toEqual(['alert']);
+    // Reminded, it is still counted run after run, so the ops alarm holds until someone acts.
+    expect(latestUnacknowledged()).toBe(1);
+
+    // Act: the office acknowledges it.
+    await lead.act(waiting.ref, { action: 'acknowledge', expectedVersion: 1, priority: 'urgent' });
+    // Assess
+    await expect.poll(latestUnacknowledged, { timeout: 15_000 }).toBe(0);
   });
 });
 
