@@ -47,7 +47,7 @@ export interface ReportItem extends Omit<ReportInput, 'contact'> {
   statusSk: string;
   monthPk: string;
   monthSk: string;
-  /** `pending` until the urgent alert is sent, then `sent` until acknowledged or reminded. */
+  /** Urgent only: `pending` until the alert is sent, `sent` until the reminder, then `reminded`; staff acting removes it. */
   alertPk?: 'pending' | 'sent' | 'reminded';
   alertSk?: string;
   /** The clock hour it arrived, and `<community>#<channel>#<createdAt>#<ref>`: the caps count these. */
