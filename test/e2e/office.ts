@@ -68,14 +68,26 @@ export function queueRow(page: Page, ref: string): Locator {
   return page.locator('.queue-item').filter({ has: page.getByRole('link', { name: ref, exact: true }) });
 }
 
+/**
+ * Waits until the list on a screen that is shown has loaded. A screen marks its list busy the
+ * moment it is shown, so this never passes on the list it had before; and a click on a row the
+ * list is replacing would be lost.
+ */
+export async function listLoaded(page: Page, screen: string, list: string): Promise<void> {
+  await page
+    .locator(`[data-screen="${screen}"]:not([hidden]) [${list}][aria-busy="false"]`)
+    .waitFor({ state: 'attached' });
+}
+
 /** The refs in the queue, top first, once it has loaded. */
 export async function queueRefs(page: Page): Promise<string[]> {
-  await page.locator('[data-queue][aria-busy="false"]').waitFor({ state: 'attached' });
+  await listLoaded(page, 'queue', 'data-queue');
   return page.locator('.queue-item__ref').allTextContents();
 }
 
-/** Opens a report from its row in the queue, and waits until it is shown. */
+/** Opens a report from its row in the queue, once the queue has loaded, and waits until it is shown. */
 export async function openFromQueue(page: Page, ref: string): Promise<void> {
+  await listLoaded(page, 'queue', 'data-queue');
   await queueRow(page, ref).getByRole('link', { name: ref, exact: true }).click();
   await page.locator('[data-report-body]:not([hidden]):not([aria-busy="true"])').waitFor();
 }

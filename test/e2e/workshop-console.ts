@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import type { Language } from '../../functions/domain/languages.ts';
 import type { WorkshopAudience } from '../../functions/domain/workshop.ts';
 import { t } from '../../site/src/i18n/t.ts';
-import { goToScreen } from './office.ts';
+import { goToScreen, listLoaded } from './office.ts';
 
 /** What a trainer types for a workshop. */
 export interface WorkshopInput {
@@ -185,6 +185,7 @@ export function submitWorkshop(page: Page, lang: Language): Promise<void> {
 /** Opens a workshop from the list by its title, and waits until it is shown. */
 export async function openWorkshop(page: Page, title: string): Promise<void> {
   await goToScreen(page, '#/workshops');
+  await listLoaded(page, 'workshops', 'data-workshops');
   const link = page.locator('[data-workshops]').getByRole('link', { name: title, exact: true });
   await link.click();
   // Opened again, the screen shows the copy it had, marked busy, until the fresh one arrives.
